@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import { fileURLToPath } from 'node:url';
+
+/** Development default for `AUTH_JWT_SECRET` in sandbox mode; documented in the README. Never used in live mode. */
+export const SANDBOX_JWT_SECRET = 'avatar-gateway-sandbox-secret-do-not-use-in-production';
+/** Keys the gateway's clients present to the embedded simulators (which check them like the real services). */
+export const SANDBOX_AVATURN_KEY = 'sandbox-avaturn-key';
+export const SANDBOX_RENDERIT_KEY = 'sandbox-renderit-key';
+export const SANDBOX_WEBHOOK_TOKEN = 'sandbox-webhook-token';
+
+export const DEFAULT_POSE_CATALOG = fileURLToPath(new URL('../poses/default-catalog.json', import.meta.url));
+
+const MiB = 1024 * 1024;
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const intFrom = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number between ${min} and ${max}`);
+
+const httpUrl = z
+  .string()
+  .url('must be an absolute http(s) URL')
+  .refine((u) => /^https?:\/\//.test(u), 'must be an absolute http(s) URL')
+  .transform((u) => u.replace(/\/+$/, ''));
+
+const envSchema = z.object({
+  NODE_ENV: optionalString,
+  HOST: optionalString,
+  PORT: intFrom(0, 65535).optional(),
+  PUBLIC_URL: httpUrl.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  AVATURN_API_URL: httpUrl.optional(),
+  AVATURN_API_KEY: optionalString,
+  AVATURN_WEBHOOK_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,}$/, 'must be at least 16 characters of [A-Za-z0-9_-]')
+    .optional(),
+  AVATURN_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^(whsec_)?[A-Za-z0-9+/]{16,}={0,2}$/, 'must be a Standard Webhooks secret (whsec_<base64>)')
+    .optional(),
+  RENDERIT_API_URL: httpUrl.optional(),
+  RENDERIT_API_KEY: optionalString,
+  RENDERIT_TPS: intFrom(1, 10_000).optional(),
+  RENDER_BUDGET_UNITS: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a positive number of cost units')
+    .transform(Number)
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
+  AUTH_JWKS_URL: httpUrl.optional(),
+  AUTH_JWT_ISSUER: optionalString,
+  AUTH_JWT_AUDIENCE: optionalString,
+  POSE_CATALOG: optionalString,
+  MAX_PHOTO_BYTES: intFrom(1024, 200 * MiB).optional(),
+  SANDBOX_PROCESSING_DELAY_MS: intFrom(0, 600_000).optional(),
+  SANDBOX_FAULTS: optionalString,
+});
+
+export type UpstreamMode = 'live' | 'sandbox';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** Base URL the outside world reaches this server on (used for webhook and sandbox URLs). */
+  publicUrl: string;
+  logLevel: string;
+  /** Sandbox when at least one upstream is simulated. */
+  mode: UpstreamMode;
+  avaturn: {
+    mode: UpstreamMode;
+    apiUrl: string;
+    apiKey: string;
+    webhookToken: string;
+    webhookSecret: string | undefined;
+  };
+  renderIt: {
+    mode: UpstreamMode;
+    apiUrl: string;
+    apiKey: string;
+    /** Calls per second the limiter allows; never exceeded in any sliding one-second window. */
+    tps: number;
+    budgetUnits: number | undefined;
+  };
+  redisUrl: string | undefined;
+  auth: {
+    jwtSecret: string | undefined;
+    jwksUrl: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+    /** True when the documented development secret is in use. */
+    usingSandboxSecret: boolean;
+  };
+  poseCatalogPath: string;
+  maxPhotoBytes: number;
+  sandbox: {
+    processingDelayMs: number;
+    /** Raw JSON of initial fault settings (see src/sandbox/faults.ts). */
+    faults: string | undefined;
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads and validates the environment. Throws one `ConfigError` whose message names the
+ * variable and what is wrong, so start-up can print a single line and exit.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const raw = env[name];
+    const shown = name.includes('SECRET') || name.includes('KEY') ? '' : raw === undefined ? '' : ` (got "${raw}")`;
+    throw new ConfigError(`${name} ${issue.message}${shown}`);
+  }
+  const e = parsed.data;
+  const port = e.PORT ?? 4000;
+  const host = e.HOST ?? '127.0.0.1';
+  const publicUrl = e.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const avaturnMode: UpstreamMode = e.AVATURN_API_KEY ? 'live' : 'sandbox';
+  const renderItMode: UpstreamMode = e.RENDERIT_API_KEY ? 'live' : 'sandbox';
+  const anyLive = avaturnMode === 'live' || renderItMode === 'live';
+
+  if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL) {
+    throw new ConfigError('AUTH_JWT_SECRET and AUTH_JWKS_URL are exclusive: set one of them');
+  }
+  if (anyLive && !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL) {
+    throw new ConfigError('AUTH_JWT_SECRET or AUTH_JWKS_URL is required when an upstream key is set (live mode)');
+  }
+  if (avaturnMode === 'live' && !e.AVATURN_WEBHOOK_TOKEN) {
+    throw new ConfigError('AVATURN_WEBHOOK_TOKEN is required when AVATURN_API_KEY is set');
+  }
+  const usingSandboxSecret = !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL;
+
+  return {
+    env: e.NODE_ENV === 'production' ? 'production' : e.NODE_ENV === 'test' ? 'test' : 'development',
+    host,
+    port,
+    publicUrl,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    mode: anyLive && avaturnMode === 'live' && renderItMode === 'live' ? 'live' : 'sandbox',
+    avaturn: {
+      mode: avaturnMode,
+      apiUrl: e.AVATURN_API_URL ?? (avaturnMode === 'live' ? 'https://api.avaturn.me' : `${publicUrl}/sandbox/avaturn`),
+      apiKey: e.AVATURN_API_KEY ?? SANDBOX_AVATURN_KEY,
+      webhookToken: e.AVATURN_WEBHOOK_TOKEN ?? SANDBOX_WEBHOOK_TOKEN,
+      webhookSecret: e.AVATURN_WEBHOOK_SECRET,
+    },
+    renderIt: {
+      mode: renderItMode,
+      apiUrl:
+        e.RENDERIT_API_URL ?? (renderItMode === 'live' ? 'https://api.render-it.m2s.team' : `${publicUrl}/sandbox/render-it`),
+      apiKey: e.RENDERIT_API_KEY ?? SANDBOX_RENDERIT_KEY,
+      tps: e.RENDERIT_TPS ?? 10,
+      budgetUnits: e.RENDER_BUDGET_UNITS,
+    },
+    redisUrl: e.REDIS_URL,
+    auth: {
+      jwtSecret: usingSandboxSecret ? SANDBOX_JWT_SECRET : e.AUTH_JWT_SECRET,
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_JWT_ISSUER,
+      audience: e.AUTH_JWT_AUDIENCE,
+      usingSandboxSecret,
+    },
+    poseCatalogPath: e.POSE_CATALOG ?? DEFAULT_POSE_CATALOG,
+    maxPhotoBytes: e.MAX_PHOTO_BYTES ?? 15 * MiB,
+    sandbox: {
+      processingDelayMs: e.SANDBOX_PROCESSING_DELAY_MS ?? 2000,
+      faults: e.SANDBOX_FAULTS,
+    },
+  };
+}

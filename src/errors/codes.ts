@@ -1,0 +1,26 @@
+/**
+ * The one table of `extensions.code` values a client may see (query errors) and of `code`
+ * values on mutation result errors. Every upstream status maps to one of these in
+ * `src/upstreams/errors.ts`.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  GONE: 'GONE',
+  INVALID_PHOTO: 'INVALID_PHOTO',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  /** The upstream rejected our credentials or origin (401/403): an operator must act. */
+  UPSTREAM_MISCONFIGURED: 'UPSTREAM_MISCONFIGURED',
+  /** The upstream answered something that does not match its contract. */
+  UPSTREAM_BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
