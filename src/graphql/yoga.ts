@@ -1,0 +1,47 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createContext, type Context } from '../context.js';
+import { schema } from '../schema/index.js';
+import type { Services } from '../services.js';
+import { createMaskError } from './mask-error.js';
+
+export type ServerContext = { req: IncomingMessage; res: ServerResponse };
+export type Yoga = YogaServerInstance<ServerContext, Context>;
+
+/**
+ * The GraphQL server. It never listens: `src/app.ts` routes Node requests to it and tests call
+ * `yoga.fetch` directly. Multipart is off because graphql-upload-minimal streams uploads
+ * before Yoga sees the request (see src/uploads/).
+ */
+export function createGatewayYoga(services: Services): Yoga {
+  const { config, logger } = services;
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'avatar-gateway', subscriptionsProtocol: 'WS' },
+    multipart: false,
+    healthCheckEndpoint: '/healthz',
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    maskedErrors: { maskError: createMaskError(logger), isDev: config.env === 'development' && config.mode === 'sandbox' },
+    context: (initial) => createContext(services, initial),
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12 },
+        maxAliases: { n: 60 },
+        costLimit: { maxCost: 20_000 },
+        maxTokens: { n: 5_000 },
+        maxDirectives: { n: 50 },
+        blockFieldSuggestion: { enabled: config.env === 'production' },
+      }),
+      usePrometheus({ registry: services.metrics, endpoint: false }),
+    ],
+  });
+}

@@ -1,0 +1,62 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createApp, type App } from '../app.js';
+import { loadConfig, type Config } from '../config/config.js';
+import { attachGraphqlWs } from '../graphql/ws.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { createServices, type Services } from '../services.js';
+
+export interface RunningGateway {
+  /** Base URL, e.g. http://127.0.0.1:4000 */
+  url: string;
+  config: Config;
+  services: Services;
+  app: App;
+  server: Server;
+  /** Drains in-flight requests (bounded), ends subscriptions, closes pools and connections. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Longest wait for in-flight requests on stop. @default 10000 */
+  drainTimeoutMs?: number;
+}
+
+/**
+ * Validates the environment, binds the port (PORT=0 picks a free one, and the derived URLs
+ * follow it), then wires services, routes, GraphQL over HTTP/SSE and graphql-ws.
+ */
+export async function startGateway(env: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<RunningGateway> {
+  const requested = loadConfig(env);
+  const server = createServer({ keepAliveTimeout: 5_000, requestTimeout: 120_000 });
+  server.listen(requested.port, requested.host);
+  await once(server, 'listening');
+  const port = (server.address() as AddressInfo).port;
+  const config = port === requested.port ? requested : loadConfig({ ...env, PORT: String(port) });
+
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const services = createServices(config, logger);
+  const app = createApp(services);
+  server.on('request', app.handle);
+  const ws = attachGraphqlWs(server, app.yoga);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      app.startDraining();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = Date.now() + (options.drainTimeoutMs ?? 10_000);
+      while (app.inFlight() > 0 && Date.now() < deadline) await sleep(25);
+      await ws.close();
+      server.closeAllConnections();
+      await closed;
+      await app.close();
+      await services.close();
+    })());
+
+  return { url: config.publicUrl, config, services, app, server, stop };
+}

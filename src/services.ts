@@ -1,0 +1,78 @@
+import { Redis } from 'ioredis';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.js';
+import type { Config } from './config/config.js';
+import { createEventBus, type EventBus } from './events/pubsub.js';
+import type { Logger } from './logging/logger.js';
+import { PoseCatalog } from './poses/catalog.js';
+import { MemoryStore } from './store/memory-store.js';
+import { RedisStore } from './store/redis-store.js';
+import type { Store } from './store/store.js';
+
+/**
+ * Long-lived things, created once per process (in `src/server/start-gateway.ts`) and closed on
+ * shutdown. Request contexts reach them through `ctx.services`; nothing here does I/O at import.
+ */
+export interface Services {
+  config: Config;
+  logger: Logger;
+  catalog: PoseCatalog;
+  store: Store;
+  events: EventBus;
+  verifyToken: TokenVerifier;
+  metrics: Registry;
+  /** Checks what readiness depends on: the store and the event bus. */
+  checkReady(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createServices(config: Config, logger: Logger): Services {
+  const catalog = PoseCatalog.fromFile(config.poseCatalogPath);
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+
+  const redisClients: Redis[] = [];
+  const newRedis = (role: string) => {
+    const client = new Redis(config.redisUrl!, {
+      connectionName: `avatar-gateway:${role}`,
+      // Fail commands fast while Redis is away instead of queueing them without bound.
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+      lazyConnect: false,
+    });
+    client.on('error', (err) => logger.warn({ err: { message: err.message }, role }, 'redis connection error'));
+    redisClients.push(client);
+    return client;
+  };
+
+  let store: Store;
+  let events: EventBus;
+  if (config.redisUrl) {
+    const data = newRedis('data');
+    store = new RedisStore(data);
+    events = createEventBus({ publish: newRedis('publish'), subscribe: newRedis('subscribe') });
+  } else {
+    store = new MemoryStore();
+    events = createEventBus();
+  }
+
+  return {
+    config,
+    logger,
+    catalog,
+    store,
+    events,
+    verifyToken: createTokenVerifier(config.auth),
+    metrics,
+    async checkReady() {
+      await store.ping();
+      for (const client of redisClients) {
+        if (client.status !== 'ready') throw new Error(`redis ${client.options.connectionName} is ${client.status}`);
+      }
+    },
+    async close() {
+      await store.close();
+      await Promise.all(redisClients.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { Store } from './store.js';
+
+interface Entry {
+  json: string;
+  expiresAt: number | undefined;
+}
+
+/** One-instance store. Values are stored as JSON so both stores behave alike (no shared references). */
+export class MemoryStore implements Store {
+  private readonly entries = new Map<string, Entry>();
+  private readonly sets = new Map<string, Set<string>>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  private live(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry?.expiresAt !== undefined && entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const entry = this.live(key);
+    return entry ? (JSON.parse(entry.json) as T) : undefined;
+  }
+
+  async set<T>(key: string, value: T, options: { ttlMs?: number; ifAbsent?: boolean } = {}): Promise<boolean> {
+    if (options.ifAbsent && this.live(key)) return false;
+    this.entries.set(key, {
+      json: JSON.stringify(value),
+      expiresAt: options.ttlMs === undefined ? undefined : this.now() + options.ttlMs,
+    });
+    return true;
+  }
+
+  async delete(key: string): Promise<void> {
+    this.entries.delete(key);
+    this.sets.delete(key);
+  }
+
+  async update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: { ttlMs?: number } = {}) {
+    const current = await this.get<T>(key);
+    const next = fn(current);
+    if (next === undefined) return current;
+    await this.set(key, next, options);
+    return next;
+  }
+
+  async setAdd(key: string, member: string): Promise<void> {
+    let set = this.sets.get(key);
+    if (!set) this.sets.set(key, (set = new Set()));
+    set.add(member);
+  }
+
+  async setRemove(key: string, member: string): Promise<void> {
+    this.sets.get(key)?.delete(member);
+  }
+
+  async setMembers(key: string): Promise<string[]> {
+    return [...(this.sets.get(key) ?? [])];
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.entries.clear();
+    this.sets.clear();
+  }
+}

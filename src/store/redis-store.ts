@@ -1,0 +1,81 @@
+import type { Redis } from 'ioredis';
+import type { Store } from './store.js';
+
+// ARGV: expected current JSON ('' = absent), new JSON, TTL in ms ('' = none).
+const COMPARE_AND_SET = `
+local cur = redis.call('GET', KEYS[1])
+if (cur == false and ARGV[1] == '') or cur == ARGV[1] then
+  if ARGV[3] ~= '' then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) else redis.call('SET', KEYS[1], ARGV[2]) end
+  return 1
+end
+return 0`;
+
+/** Store over Redis: every instance sees the same state. Keys are prefixed so tests can share a server. */
+export class RedisStore implements Store {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'ag:',
+  ) {}
+
+  private k(key: string): string {
+    return this.prefix + key;
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const raw = await this.redis.get(this.k(key));
+    return raw === null ? undefined : (JSON.parse(raw) as T);
+  }
+
+  async set<T>(key: string, value: T, options: { ttlMs?: number; ifAbsent?: boolean } = {}): Promise<boolean> {
+    const json = JSON.stringify(value);
+    const k = this.k(key);
+    let result: string | null;
+    if (options.ttlMs !== undefined && options.ifAbsent) result = await this.redis.set(k, json, 'PX', options.ttlMs, 'NX');
+    else if (options.ttlMs !== undefined) result = await this.redis.set(k, json, 'PX', options.ttlMs);
+    else if (options.ifAbsent) result = await this.redis.set(k, json, 'NX');
+    else result = await this.redis.set(k, json);
+    return result === 'OK';
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.redis.del(this.k(key));
+  }
+
+  /**
+   * Optimistic compare-and-set: read, compute, then a Lua script writes only if the value is still
+   * the one read (retried otherwise). Runs on the shared connection, unlike WATCH/MULTI.
+   */
+  async update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: { ttlMs?: number } = {}) {
+    const k = this.k(key);
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const raw = await this.redis.get(k);
+      const current = raw === null ? undefined : (JSON.parse(raw) as T);
+      const next = fn(current);
+      if (next === undefined) return current;
+      const ttl = options.ttlMs === undefined ? '' : String(options.ttlMs);
+      const written = await this.redis.eval(COMPARE_AND_SET, 1, k, raw ?? '', JSON.stringify(next), ttl);
+      if (written === 1) return next;
+    }
+    throw new Error(`store update of ${key} kept conflicting`);
+  }
+
+  async setAdd(key: string, member: string): Promise<void> {
+    await this.redis.sadd(this.k(key), member);
+  }
+
+  async setRemove(key: string, member: string): Promise<void> {
+    await this.redis.srem(this.k(key), member);
+  }
+
+  async setMembers(key: string): Promise<string[]> {
+    return this.redis.smembers(this.k(key));
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  async close(): Promise<void> {
+    // The connection is owned by whoever created it (see src/services.ts).
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Shared state behind every instance: memory for one instance, Redis when `REDIS_URL` is set.
+ * Values are JSON. The primitives are the few the domain needs: plain keys with TTL,
+ * set-if-absent (dedupe, idempotency, one-time creation), small sets (per-user indexes) and an
+ * atomic read-modify-write for versioned records.
+ */
+export interface Store {
+  get<T>(key: string): Promise<T | undefined>;
+  /** Writes `value`; with `ifAbsent`, only when the key does not exist. Returns whether it wrote. */
+  set<T>(key: string, value: T, options?: { ttlMs?: number; ifAbsent?: boolean }): Promise<boolean>;
+  delete(key: string): Promise<void>;
+  /**
+   * Atomically replaces the value with `fn(current)`; `fn` returning `undefined` leaves it
+   * unchanged. `fn` may run more than once under contention, so it must be pure.
+   */
+  update<T>(key: string, fn: (current: T | undefined) => T | undefined, options?: { ttlMs?: number }): Promise<T | undefined>;
+  setAdd(key: string, member: string): Promise<void>;
+  setRemove(key: string, member: string): Promise<void>;
+  setMembers(key: string): Promise<string[]>;
+  /** Throws when the backing service is unreachable (readiness probe). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
