@@ -17,6 +17,7 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: {
         useTypeImports: true,
+        emitLegacyCommonJSImports: false,
         enumsAsTypes: true,
         scalars: { DateTime: 'string', URL: 'string', Upload: 'File' },
       },

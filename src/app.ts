@@ -35,7 +35,7 @@ export function createApp(services: Services): App {
     if (req.method === 'POST' && isMultipart(req)) {
       if (!(await prepareMultipartRequest(req, res, uploadLimits))) return;
     }
-    await yoga.handleNodeRequestAndResponse(req, res, { req, res });
+    await yoga(req, res, { req, res });
   }
 
   const handle: RequestListener = (req, res) => {

@@ -8,6 +8,9 @@ import { PoseCatalog } from './poses/catalog.js';
 import { MemoryStore } from './store/memory-store.js';
 import { RedisStore } from './store/redis-store.js';
 import type { Store } from './store/store.js';
+import { AvaturnClient } from './upstreams/avaturn/client.js';
+import { createUpstreamDispatcher } from './upstreams/http.js';
+import { RenderItClient } from './upstreams/render-it/client.js';
 
 /**
  * Long-lived things, created once per process (in `src/server/start-gateway.ts`) and closed on
@@ -21,6 +24,8 @@ export interface Services {
   events: EventBus;
   verifyToken: TokenVerifier;
   metrics: Registry;
+  avaturn: AvaturnClient;
+  renderIt: RenderItClient;
   /** Checks what readiness depends on: the store and the event bus. */
   checkReady(): Promise<void>;
   close(): Promise<void>;
@@ -56,6 +61,22 @@ export function createServices(config: Config, logger: Logger): Services {
     events = createEventBus();
   }
 
+  // One pool per upstream origin, with explicit limits (undici's defaults are unbounded).
+  const avaturnPool = createUpstreamDispatcher(new URL(config.avaturn.apiUrl).origin, { connections: 16 });
+  const renderItPool = createUpstreamDispatcher(new URL(config.renderIt.apiUrl).origin, { connections: 16 });
+  const avaturn = new AvaturnClient({
+    baseUrl: config.avaturn.apiUrl,
+    apiKey: config.avaturn.apiKey,
+    dispatcher: avaturnPool,
+    logger: logger.child({ upstream: 'avaturn' }),
+  });
+  const renderIt = new RenderItClient({
+    baseUrl: config.renderIt.apiUrl,
+    apiKey: config.renderIt.apiKey,
+    dispatcher: renderItPool,
+    logger: logger.child({ upstream: 'render-it' }),
+  });
+
   return {
     config,
     logger,
@@ -64,6 +85,8 @@ export function createServices(config: Config, logger: Logger): Services {
     events,
     verifyToken: createTokenVerifier(config.auth),
     metrics,
+    avaturn,
+    renderIt,
     async checkReady() {
       await store.ping();
       for (const client of redisClients) {
@@ -71,6 +94,8 @@ export function createServices(config: Config, logger: Logger): Services {
       }
     },
     async close() {
+      await avaturn.close();
+      await Promise.all([avaturnPool.close(), renderItPool.close()]);
       await store.close();
       await Promise.all(redisClients.map((c) => c.quit().catch(() => c.disconnect())));
     },

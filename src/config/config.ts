@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fileURLToPath } from 'node:url';
+import { parseSandboxFaults } from '../sandbox/faults.js';
 
 /** Development default for `AUTH_JWT_SECRET` in sandbox mode; documented in the README. Never used in live mode. */
 export const SANDBOX_JWT_SECRET = 'avatar-gateway-sandbox-secret-do-not-use-in-production';
@@ -147,6 +148,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('AVATURN_WEBHOOK_TOKEN is required when AVATURN_API_KEY is set');
   }
   const usingSandboxSecret = !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL;
+  try {
+    parseSandboxFaults(e.SANDBOX_FAULTS);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
 
   return {
     env: e.NODE_ENV === 'production' ? 'production' : e.NODE_ENV === 'test' ? 'test' : 'development',

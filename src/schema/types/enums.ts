@@ -1,3 +1,4 @@
+import { RENDER_QUALITIES } from '../../upstreams/render-it/pricing.js';
 import { builder } from '../builder.js';
 
 export const AvatarProviderEnum = builder.enumType('AvatarProvider', {
@@ -29,12 +30,7 @@ export const ImageFormatEnum = builder.enumType('ImageFormat', {
   values: ['PNG', 'APNG', 'JPG', 'WEBP'] as const,
 });
 
-/** Render widths in pixels; the height follows the pose's ratio. */
-export const IMAGE_QUALITIES = [
-  'W160', 'W240', 'W320', 'W480', 'W640', 'W960', 'W1280', 'W1600', 'W1920', 'W2560', 'W3200', 'W3840',
-] as const;
-
 export const ImageQualityEnum = builder.enumType('ImageQuality', {
   description: 'Image width in pixels (W640 = 640 px wide); the height follows the pose ratio.',
-  values: IMAGE_QUALITIES,
+  values: RENDER_QUALITIES,
 });

@@ -1,0 +1,120 @@
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import type { Logger } from '../logging/logger.js';
+import { UpstreamAuthError, type UpstreamName } from './errors.js';
+import {
+  joinUrl,
+  openScope,
+  parseResponse,
+  sendRequest,
+  type CallOptions,
+  type HttpMethod,
+  type UpstreamResponse,
+} from './http.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { withRetry, type RetryHooks, type RetryPolicy } from './retry.js';
+
+/** Options both upstream clients take. */
+export interface UpstreamClientOptions {
+  /** Origin plus optional path prefix, e.g. `https://api.avaturn.me` or `http://127.0.0.1:4000/sandbox/avaturn`. */
+  baseUrl: string;
+  apiKey: string;
+  /** The pool for `baseUrl`'s origin (`createUpstreamDispatcher`), or a `MockAgent` in tests. */
+  dispatcher: Dispatcher;
+  logger: Logger;
+  /** Acquired before every attempt, retries included. */
+  limiter?: RateLimiter;
+  retry?: Partial<RetryPolicy> & RetryHooks;
+  /** Per-request overrides of the dispatcher's timeouts, in ms. */
+  timeouts?: { headersTimeout?: number; bodyTimeout?: number };
+  /** Largest response body read, in bytes. @default 1 MiB */
+  maxResponseBytes?: number;
+}
+
+export interface CallSpec {
+  /** Name for logs, e.g. `createUser`. */
+  operation: string;
+  method: HttpMethod;
+  path: string;
+  query?: Record<string, string | undefined>;
+  json?: unknown;
+  headers?: Record<string, string>;
+  /** Repeating the call has the effect of doing it once. */
+  idempotent: boolean;
+  allowRedirect?: boolean;
+}
+
+const KEY_VARIABLE: Record<UpstreamName, string> = { avaturn: 'AVATURN_API_KEY', 'render-it': 'RENDERIT_API_KEY' };
+
+/** Shared call path of the clients: limiter, retry, authorization, response validation, alarms. */
+export class UpstreamCaller {
+  constructor(
+    readonly upstream: UpstreamName,
+    private readonly options: UpstreamClientOptions,
+  ) {}
+
+  url(path: string, query?: Record<string, string | undefined>): URL {
+    return joinUrl(this.options.baseUrl, path, query);
+  }
+
+  async send(spec: CallSpec, call: CallOptions = {}): Promise<UpstreamResponse> {
+    const { logger, limiter, retry, timeouts } = this.options;
+    const url = this.url(spec.path, spec.query);
+    try {
+      return await withRetry(
+        async () => {
+          if (limiter) await this.acquire(limiter, call);
+          return sendRequest({
+            upstream: this.upstream,
+            dispatcher: this.options.dispatcher,
+            method: spec.method,
+            url,
+            headers: { authorization: `Bearer ${this.options.apiKey}`, ...spec.headers },
+            json: spec.json,
+            signal: call.signal,
+            deadline: call.deadline,
+            maxResponseBytes: this.options.maxResponseBytes,
+            headersTimeout: timeouts?.headersTimeout,
+            bodyTimeout: timeouts?.bodyTimeout,
+            allowRedirect: spec.allowRedirect,
+          });
+        },
+        {
+          ...retry,
+          idempotent: spec.idempotent,
+          deadline: call.deadline,
+          signal: call.signal,
+          onRetry: ({ attempt, delayMs, error }) =>
+            logger.warn(
+              { upstream: this.upstream, operation: spec.operation, attempt, delayMs, code: error.code, status: error.status },
+              'retrying upstream call',
+            ),
+        },
+      );
+    } catch (err) {
+      if (err instanceof UpstreamAuthError) {
+        logger.error(
+          { upstream: this.upstream, operation: spec.operation, status: err.status, code: err.code, alarm: 'upstream-auth' },
+          `${err.message}: check ${KEY_VARIABLE[this.upstream]}${err.status === 403 ? ' and the allowed IPs/referers' : ''}`,
+        );
+      }
+      throw err;
+    }
+  }
+
+  async json<S extends z.ZodType>(spec: CallSpec & { schema: S }, call: CallOptions = {}): Promise<z.output<S>> {
+    const res = await this.send(spec, call);
+    return parseResponse(this.upstream, spec.schema, res.body, res.status);
+  }
+
+  private async acquire(limiter: RateLimiter, call: CallOptions): Promise<void> {
+    const scope = openScope(call);
+    try {
+      await limiter.acquire(scope.signal);
+    } catch (err) {
+      throw scope.abortError(this.upstream, err) ?? err;
+    } finally {
+      scope.dispose();
+    }
+  }
+}
