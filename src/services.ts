@@ -1,5 +1,7 @@
 import { Redis } from 'ioredis';
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import { AvatarRepository } from './avatars/avatar-repository.js';
+import { ImageRepository } from './images/image-repository.js';
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.js';
 import type { Config } from './config/config.js';
 import { createEventBus, type EventBus } from './events/pubsub.js';
@@ -26,6 +28,8 @@ export interface Services {
   metrics: Registry;
   avaturn: AvaturnClient;
   renderIt: RenderItClient;
+  avatars: AvatarRepository;
+  images: ImageRepository;
   /** Checks what readiness depends on: the store and the event bus. */
   checkReady(): Promise<void>;
   close(): Promise<void>;
@@ -87,6 +91,8 @@ export function createServices(config: Config, logger: Logger): Services {
     metrics,
     avaturn,
     renderIt,
+    avatars: new AvatarRepository(store, events),
+    images: new ImageRepository(store, events),
     async checkReady() {
       await store.ping();
       for (const client of redisClients) {

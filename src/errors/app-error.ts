@@ -44,3 +44,37 @@ export class ForbiddenError extends AppError {
     super(ErrorCode.FORBIDDEN, message);
   }
 }
+
+/** A photo that is not a JPEG or PNG by its magic bytes (or otherwise unusable). */
+export class InvalidPhotoError extends AppError {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(ErrorCode.INVALID_PHOTO, message, { field });
+    this.field = field;
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(ErrorCode.PAYLOAD_TOO_LARGE, message, details);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.CONFLICT, message);
+  }
+}
+
+/** An operation whose estimated render cost exceeds `RENDER_BUDGET_UNITS`; refused before any call. */
+export class BudgetExceededError extends AppError {
+  constructor(
+    readonly estimatedUnits: number,
+    readonly budgetUnits: number,
+  ) {
+    super(ErrorCode.BUDGET_EXCEEDED, `This operation would cost ${estimatedUnits} units, over the budget of ${budgetUnits}`, {
+      estimatedUnits,
+      budgetUnits,
+    });
+  }
+}

@@ -57,3 +57,5 @@ builder.addScalarType('URL', URLResolver);
 builder.addScalarType('Upload', GraphQLUpload);
 
 builder.queryType({});
+builder.subscriptionType({});
+builder.mutationType({});

@@ -2,7 +2,11 @@
 // (re-exports through index files are how circular imports come back undefined).
 import { builder } from './builder.js';
 import './types/enums.js';
+import './types/errors.js';
 import './types/pose.js';
 import './types/viewer.js';
+import './types/avatar-image.js';
+import './types/avatar.js';
+import './types/delete-avatar.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -42,7 +42,10 @@ export type PoseNodeQueryVariables = Exact<{
 }>;
 
 
-export type PoseNodeQuery = { node: { __typename: 'Pose', key: string, kind: PoseKind, id: string } | null, pose: { key: string, provider: AvatarProvider } | null };
+export type PoseNodeQuery = { node:
+    | { __typename: 'AvatarImage', id: string }
+    | { __typename: 'Pose', key: string, kind: PoseKind, id: string }
+   | null, pose: { key: string, provider: AvatarProvider } | null };
 
 
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;

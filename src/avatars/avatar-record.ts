@@ -1,0 +1,76 @@
+import type { RenderQuality } from '../upstreams/render-it/pricing.js';
+
+export type AvatarProvider = 'AVATURN' | 'ZEPETO';
+export type AvatarStatus = 'AWAITING_UPLOAD' | 'PROCESSING' | 'READY' | 'FAILED';
+export type RenderStatus = 'PENDING' | 'READY' | 'FAILED';
+export type BodyType = 'MALE' | 'FEMALE';
+export type ImageFormat = 'PNG' | 'APNG' | 'JPG' | 'WEBP';
+export type { RenderQuality };
+
+/**
+ * What the gateway stores about an avatar (JSON in the store). `version` grows by one with
+ * every change; subscribers use it to never go backwards. `ownerId` is the app user (JWT sub):
+ * every read goes through the owner check in `avatar-repository.ts`.
+ */
+interface AvatarRecordBase {
+  id: string;
+  ownerId: string;
+  provider: AvatarProvider;
+  status: AvatarStatus;
+  version: number;
+  /** ISO 8601 */
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AvatarModelRecord {
+  status: RenderStatus;
+  url: string | null;
+  expiresAt: string | null;
+  /** Customization version the export was made from. */
+  customizationVersion?: number;
+}
+
+export interface AvaturnAvatarRecord extends AvatarRecordBase {
+  provider: 'AVATURN';
+  avaturnUserId: string;
+  avaturnAvatarId: string;
+  bodyType: BodyType;
+  telephoto: boolean;
+  failureReason: string | null;
+  /** Set once the gateway (or the user) put a customization upstream. */
+  customizationSet: boolean;
+  customizationVersion: number;
+  model: AvatarModelRecord | null;
+  /** When processing started (ISO); the watchdog fails the avatar past its deadline. */
+  processingSince: string | null;
+}
+
+export interface ZepetoAvatarRecord extends AvatarRecordBase {
+  provider: 'ZEPETO';
+  zepetoId: string;
+}
+
+export type AvatarRecord = AvaturnAvatarRecord | ZepetoAvatarRecord;
+
+/** One render, whichever provider made it. Kept until its URL expires (or while pending). */
+export interface ImageRecord {
+  id: string;
+  ownerId: string;
+  version: number;
+  status: RenderStatus;
+  url: string | null;
+  expiresAt: string | null;
+  format: ImageFormat;
+  width: number;
+  height: number | null;
+  frameCount: number | null;
+  /** Catalog id of the pose (`PoseCatalog.idOf`). */
+  poseId: string;
+  quality: RenderQuality | null;
+  avatarIds: string[];
+  costUnits: number;
+  failureReason: string | null;
+  /** Avaturn render id, to match `render.ready` deliveries. */
+  upstreamRenderId?: string;
+}

@@ -1,0 +1,62 @@
+import type { ImageRecord } from '../../avatars/avatar-record.js';
+import { liveRecord } from '../../events/live-record.js';
+import { NotFoundError } from '../../errors/app-error.js';
+import { builder } from '../builder.js';
+import { parseGlobalId } from '../global-ids.js';
+import { ImageFormatEnum, ImageQualityEnum, RenderStatusEnum } from './enums.js';
+import { PoseRef } from './pose.js';
+
+export const AvatarImageRef = builder.objectRef<ImageRecord>('AvatarImage');
+
+builder.node(AvatarImageRef, {
+  description: 'One render, whichever provider made it.',
+  id: { resolve: (image) => image.id },
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'avatarIds' in value && 'costUnits' in value,
+  loadOne: (id, ctx) => (ctx.viewer ? ctx.services.images.getOwned(id, ctx.viewer.userId).catch(() => null) : null),
+  fields: (t) => ({
+    status: t.field({ type: RenderStatusEnum, resolve: (i) => i.status }),
+    url: t.field({
+      type: 'URL',
+      nullable: true,
+      description: 'Temporary: never shown past expiresAt. Download it, do not store it.',
+      resolve: (i) => (i.url && (!i.expiresAt || Date.parse(i.expiresAt) > Date.now()) ? i.url : null),
+    }),
+    expiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (i) => i.expiresAt }),
+    format: t.field({ type: ImageFormatEnum, resolve: (i) => i.format }),
+    width: t.exposeInt('width'),
+    height: t.int({ nullable: true, resolve: (i) => i.height }),
+    frameCount: t.int({ nullable: true, resolve: (i) => i.frameCount }),
+    pose: t.field({
+      type: PoseRef,
+      resolve: (i, _args, ctx) => {
+        const pose = ctx.services.catalog.getById(i.poseId);
+        if (!pose) throw new NotFoundError(`Pose ${i.poseId} is no longer in the catalog`);
+        return pose;
+      },
+    }),
+    quality: t.field({ type: ImageQualityEnum, nullable: true, resolve: (i) => i.quality }),
+    costUnits: t.exposeFloat('costUnits', { description: 'Render-it cost units of this image (per frame for animations).' }),
+    failureReason: t.string({ nullable: true, resolve: (i) => i.failureReason }),
+  }),
+});
+
+builder.subscriptionField('imageUpdated', (t) =>
+  t.field({
+    type: AvatarImageRef,
+    authScopes: { user: true },
+    description: 'The current state of a render first, then each change (for PENDING Avaturn scene renders).',
+    args: { id: t.arg.id({ required: true }) },
+    subscribe: async (_root, args, ctx) => {
+      const id = parseGlobalId(String(args.id), ['AvatarImage']);
+      const ownerId = ctx.viewer!.userId;
+      await ctx.services.images.getOwned(id, ownerId);
+      return liveRecord<ImageRecord>({
+        events: ctx.services.events,
+        topic: 'image:updated',
+        id,
+        load: () => ctx.services.images.getOwned(id, ownerId).catch(() => undefined),
+      });
+    },
+    resolve: (image) => image,
+  }),
+);

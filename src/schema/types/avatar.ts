@@ -1,0 +1,102 @@
+import { resolveArrayConnection } from '@pothos/plugin-relay';
+import type { AvatarRecord } from '../../avatars/avatar-record.js';
+import { liveRecord } from '../../events/live-record.js';
+import { NotFoundError } from '../../errors/app-error.js';
+import { builder } from '../builder.js';
+import { AVATAR_TYPENAMES, parseAvatarId } from '../global-ids.js';
+import { renderAvatarImage } from '../render-avatar-image.js';
+import { AvatarImageRef } from './avatar-image.js';
+import { AvatarProviderEnum, AvatarStatusEnum, ImageFormatEnum, ImageQualityEnum } from './enums.js';
+import { ViewerRef } from './viewer.js';
+
+/** Either kind of avatar. Concrete types: `avaturn-avatar.ts`, `zepeto-avatar.ts`. */
+export const AvatarRef = builder.interfaceRef<AvatarRecord>('Avatar').implement({
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (avatar) => AVATAR_TYPENAMES[avatar.provider],
+  fields: (t) => ({
+    id: t.globalID({ resolve: (a) => ({ type: AVATAR_TYPENAMES[a.provider], id: a.id }) }),
+    provider: t.field({ type: AvatarProviderEnum, resolve: (a) => a.provider }),
+    status: t.field({ type: AvatarStatusEnum, resolve: (a) => a.status }),
+    createdAt: t.field({ type: 'DateTime', resolve: (a) => a.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (a) => a.updatedAt }),
+    image: t.field({
+      type: AvatarImageRef,
+      description:
+        'The avatar in a pose. Render-it poses render synchronously (batched across the operation); Avaturn scenes start a render and resolve when it is ready, or return PENDING and deliver the result through imageUpdated.',
+      args: {
+        pose: t.arg.id({ required: true, description: 'A Pose id, or the raw pose key/scene name.' }),
+        quality: t.arg({ type: ImageQualityEnum, required: true, defaultValue: 'W640' }),
+        format: t.arg({ type: ImageFormatEnum, required: false }),
+      },
+      resolve: (avatar, args, ctx) =>
+        renderAvatarImage(ctx, avatar, { pose: String(args.pose), quality: args.quality, format: args.format ?? undefined }),
+    }),
+  }),
+});
+
+// Declared here rather than in avatar-image.ts: the two types refer to each other.
+builder.objectField(AvatarImageRef, 'avatars', (t) =>
+  t.field({
+    type: [AvatarRef],
+    description: 'The avatars shown in the image.',
+    resolve: async (image, _args, ctx) => {
+      const records = await Promise.all(image.avatarIds.map((id) => ctx.services.avatars.get(id)));
+      return records.filter((r): r is AvatarRecord => r !== undefined && r.ownerId === image.ownerId);
+    },
+  }),
+);
+
+builder.objectField(ViewerRef, 'avatars', (t) =>
+  t.connection({
+    type: AvatarRef,
+    description: "The viewer's avatars, oldest first.",
+    args: {
+      provider: t.arg({ type: AvatarProviderEnum, required: false }),
+      status: t.arg({ type: AvatarStatusEnum, required: false }),
+    },
+    resolve: async (viewer, args, ctx) => {
+      const avatars = await ctx.services.avatars.listByOwner(viewer.userId);
+      const filtered = avatars.filter(
+        (a) => (!args.provider || a.provider === args.provider) && (!args.status || a.status === args.status),
+      );
+      return resolveArrayConnection({ args }, filtered);
+    },
+  }),
+);
+
+builder.queryField('avatar', (t) =>
+  t.field({
+    type: AvatarRef,
+    nullable: true,
+    authScopes: { user: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = parseAvatarId(String(args.id));
+      return ctx.services.avatars.getOwned(id, ctx.viewer!.userId).catch((err: unknown) => {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      });
+    },
+  }),
+);
+
+builder.subscriptionField('avatarUpdated', (t) =>
+  t.field({
+    type: AvatarRef,
+    authScopes: { user: true },
+    description: 'The current state first, then every change; completes when the avatar is deleted.',
+    args: { id: t.arg.id({ required: true }) },
+    subscribe: async (_root, args, ctx) => {
+      const id = parseAvatarId(String(args.id));
+      const ownerId = ctx.viewer!.userId;
+      await ctx.services.avatars.getOwned(id, ownerId);
+      return liveRecord<AvatarRecord>({
+        events: ctx.services.events,
+        topic: 'avatar:updated',
+        id,
+        load: () => ctx.services.avatars.getOwned(id, ownerId).catch(() => undefined),
+      });
+    },
+    resolve: (avatar) => avatar,
+  }),
+);

@@ -1,0 +1,102 @@
+import {
+  AppError,
+  BudgetExceededError,
+  ConflictError,
+  ForbiddenError,
+  InvalidPhotoError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ValidationError,
+} from '../../errors/app-error.js';
+import { ErrorCode } from '../../errors/codes.js';
+import { UpstreamError } from '../../upstreams/errors.js';
+import { builder } from '../builder.js';
+
+/**
+ * Typed failures for mutation result unions (`... | ValidationError | NotFoundError | UpstreamError`).
+ * Every member carries `message` and a `code` from the same table as `extensions.code`.
+ */
+export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: Object.values(ErrorCode) });
+
+export const ErrorInterface = builder.interfaceRef<Error & { code: ErrorCode }>('Error').implement({
+  description: 'A failure a client can act on.',
+  fields: (t) => ({
+    message: t.exposeString('message'),
+    code: t.field({ type: ErrorCodeEnum, resolve: (e) => e.code }),
+  }),
+});
+
+builder.objectType(AppError, {
+  name: 'BaseError',
+  description: 'Any other typed failure.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof AppError,
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof ValidationError,
+  fields: (t) => ({ field: t.string({ nullable: true, resolve: (e) => e.field ?? null }) }),
+});
+
+builder.objectType(InvalidPhotoError, {
+  name: 'InvalidPhotoError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof InvalidPhotoError,
+  fields: (t) => ({ field: t.exposeString('field') }),
+});
+
+builder.objectType(PayloadTooLargeError, {
+  name: 'PayloadTooLargeError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof PayloadTooLargeError,
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof NotFoundError,
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof ForbiddenError,
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof ConflictError,
+});
+
+builder.objectType(BudgetExceededError, {
+  name: 'BudgetExceededError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof BudgetExceededError,
+  fields: (t) => ({
+    estimatedUnits: t.exposeFloat('estimatedUnits'),
+    budgetUnits: t.exposeFloat('budgetUnits'),
+  }),
+});
+
+/** The upstream base class is abstract; Pothos only needs it for `instanceof`. */
+export const UpstreamErrorClass = UpstreamError as unknown as new (...args: any[]) => UpstreamError; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+builder.objectType(UpstreamErrorClass, {
+  name: 'UpstreamError',
+  description: 'Avaturn or Render-it failed or refused; the upstream detail stays in the server logs.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof UpstreamError,
+  fields: (t) => ({
+    retryable: t.exposeBoolean('retryable'),
+    retryAfterSeconds: t.float({
+      nullable: true,
+      resolve: (e) => (e.retryAfterMs === undefined ? null : Math.ceil(e.retryAfterMs / 1000)),
+    }),
+  }),
+});
+
+/** The usual members of a mutation's result union. */
+export const COMMON_MUTATION_ERRORS = [ValidationError, NotFoundError, UpstreamErrorClass, AppError];
