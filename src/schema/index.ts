@@ -8,5 +8,7 @@ import './types/viewer.js';
 import './types/avatar-image.js';
 import './types/avatar.js';
 import './types/delete-avatar.js';
+import './types/avaturn/index.js';
+import './types/zepeto/index.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
