@@ -47,29 +47,14 @@ builder.objectType(InvalidPhotoError, {
   fields: (t) => ({ field: t.exposeString('field') }),
 });
 
-builder.objectType(PayloadTooLargeError, {
-  name: 'PayloadTooLargeError',
-  interfaces: [ErrorInterface],
-  isTypeOf: (e) => e instanceof PayloadTooLargeError,
-});
-
-builder.objectType(NotFoundError, {
-  name: 'NotFoundError',
-  interfaces: [ErrorInterface],
-  isTypeOf: (e) => e instanceof NotFoundError,
-});
-
-builder.objectType(ForbiddenError, {
-  name: 'ForbiddenError',
-  interfaces: [ErrorInterface],
-  isTypeOf: (e) => e instanceof ForbiddenError,
-});
-
-builder.objectType(ConflictError, {
-  name: 'ConflictError',
-  interfaces: [ErrorInterface],
-  isTypeOf: (e) => e instanceof ConflictError,
-});
+// Error types with no fields beyond message and code.
+for (const ErrorClass of [PayloadTooLargeError, NotFoundError, ForbiddenError, ConflictError]) {
+  builder.objectType(ErrorClass, {
+    name: ErrorClass.name,
+    interfaces: [ErrorInterface],
+    isTypeOf: (e) => e instanceof ErrorClass,
+  });
+}
 
 builder.objectType(BudgetExceededError, {
   name: 'BudgetExceededError',
