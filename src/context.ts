@@ -9,6 +9,8 @@ export interface Context {
   viewer: Viewer | null;
   /** Why a presented token was refused (shown in the UNAUTHENTICATED error). */
   authFailure: string | undefined;
+  /** The HTTP request (Yoga merges its initial context into this one); absent over graphql-ws. */
+  request?: Request;
 }
 
 /** graphql-ws passes `connectionParams`; HTTP carries the header. Either may hold the token. */

@@ -3,6 +3,9 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import { AvatarRepository } from './avatars/avatar-repository.js';
 import { ImageRepository } from './images/image-repository.js';
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.js';
+import { createRenderRuntime, type RenderRuntime } from './renders/render-runtime.js';
+import { ZepetoConnectionRepository } from './zepeto/connection-repository.js';
+import { ZepetoLoginPoller } from './zepeto/login-poller.js';
 import type { Config } from './config/config.js';
 import { createEventBus, type EventBus } from './events/pubsub.js';
 import type { Logger } from './logging/logger.js';
@@ -30,6 +33,11 @@ export interface Services {
   renderIt: RenderItClient;
   avatars: AvatarRepository;
   images: ImageRepository;
+  /** Render cache, TPS limiter and render settings. */
+  renders: RenderRuntime;
+  zepetoConnections: ZepetoConnectionRepository;
+  /** Polls pending ZEPETO QR logins. */
+  zepetoLogins: ZepetoLoginPoller;
   /** Checks what readiness depends on: the store and the event bus. */
   checkReady(): Promise<void>;
   close(): Promise<void>;
@@ -74,11 +82,25 @@ export function createServices(config: Config, logger: Logger): Services {
     dispatcher: avaturnPool,
     logger: logger.child({ upstream: 'avaturn' }),
   });
+  // The limiter gets its own Redis connection so its waits never queue behind data commands.
+  const renders = createRenderRuntime(config, store, config.redisUrl ? newRedis('limiter') : undefined);
   const renderIt = new RenderItClient({
     baseUrl: config.renderIt.apiUrl,
     apiKey: config.renderIt.apiKey,
     dispatcher: renderItPool,
     logger: logger.child({ upstream: 'render-it' }),
+    limiter: renders.limiter,
+    // Renders are idempotent and every operation has a deadline (RENDER_DEADLINE_MS), which is
+    // the real bound; more attempts let a gallery ride out a burst of 429/5xx.
+    retry: { maxAttempts: 6 },
+  });
+  const avatars = new AvatarRepository(store, events);
+  const zepetoConnections = new ZepetoConnectionRepository(store, events);
+  const zepetoLogins = new ZepetoLoginPoller({
+    renderIt,
+    connections: zepetoConnections,
+    avatars,
+    logger: logger.child({ component: 'zepeto-logins' }),
   });
 
   return {
@@ -91,8 +113,11 @@ export function createServices(config: Config, logger: Logger): Services {
     metrics,
     avaturn,
     renderIt,
-    avatars: new AvatarRepository(store, events),
+    avatars,
     images: new ImageRepository(store, events),
+    renders,
+    zepetoConnections,
+    zepetoLogins,
     async checkReady() {
       await store.ping();
       for (const client of redisClients) {
@@ -100,6 +125,8 @@ export function createServices(config: Config, logger: Logger): Services {
       }
     },
     async close() {
+      await zepetoLogins.close();
+      renders.close();
       await avaturn.close();
       await Promise.all([avaturnPool.close(), renderItPool.close()]);
       await store.close();

@@ -44,6 +44,10 @@ export interface AvaturnAvatarRecord extends AvatarRecordBase {
   model: AvatarModelRecord | null;
   /** When processing started (ISO); the watchdog fails the avatar past its deadline. */
   processingSince: string | null;
+  /** Until when photos may still arrive (ISO): the watchdog fails an avatar still awaiting them after this. */
+  uploadDeadline?: string | null;
+  /** Failed by the watchdog's deadline rather than by Avaturn: a later confirmed `ready` still wins. */
+  timedOut?: boolean;
 }
 
 export interface ZepetoAvatarRecord extends AvatarRecordBase {

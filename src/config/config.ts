@@ -50,6 +50,7 @@ const envSchema = z.object({
   RENDERIT_API_URL: httpUrl.optional(),
   RENDERIT_API_KEY: optionalString,
   RENDERIT_TPS: intFrom(1, 10_000).optional(),
+  RENDER_DEADLINE_MS: intFrom(100, 600_000).optional(),
   RENDER_BUDGET_UNITS: z
     .string()
     .regex(/^\d+(\.\d+)?$/, 'must be a positive number of cost units')
@@ -66,6 +67,9 @@ const envSchema = z.object({
   POSE_CATALOG: optionalString,
   MAX_PHOTO_BYTES: intFrom(1024, 200 * MiB).optional(),
   SANDBOX_PROCESSING_DELAY_MS: intFrom(0, 600_000).optional(),
+  AVATAR_PROCESSING_DEADLINE_MS: intFrom(100, 24 * 60 * 60 * 1000).optional(),
+  WATCHDOG_INTERVAL_MS: intFrom(10, 10 * 60 * 1000).optional(),
+  SCENE_RENDER_WAIT_MS: intFrom(0, 60_000).optional(),
   SANDBOX_FAULTS: optionalString,
 });
 
@@ -86,6 +90,12 @@ export interface Config {
     apiKey: string;
     webhookToken: string;
     webhookSecret: string | undefined;
+    /** An avatar still processing this long after its photos arrived is failed by the watchdog. @default 600000 */
+    processingDeadlineMs: number;
+    /** How often the watchdog looks at pending avatars (each is polled with its own backoff). @default 5000 */
+    watchdogIntervalMs: number;
+    /** How long `Avatar.image` waits for an Avaturn scene render before answering PENDING. @default 5000 */
+    sceneRenderWaitMs: number;
   };
   renderIt: {
     mode: UpstreamMode;
@@ -94,6 +104,8 @@ export interface Config {
     /** Calls per second the limiter allows; never exceeded in any sliding one-second window. */
     tps: number;
     budgetUnits: number | undefined;
+    /** Time one operation's Render-it calls may take, retries and limiter waits included. */
+    deadlineMs: number;
   };
   redisUrl: string | undefined;
   auth: {
@@ -167,6 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiKey: e.AVATURN_API_KEY ?? SANDBOX_AVATURN_KEY,
       webhookToken: e.AVATURN_WEBHOOK_TOKEN ?? SANDBOX_WEBHOOK_TOKEN,
       webhookSecret: e.AVATURN_WEBHOOK_SECRET,
+      processingDeadlineMs: e.AVATAR_PROCESSING_DEADLINE_MS ?? 10 * 60 * 1000,
+      watchdogIntervalMs: e.WATCHDOG_INTERVAL_MS ?? 5000,
+      sceneRenderWaitMs: e.SCENE_RENDER_WAIT_MS ?? 5000,
     },
     renderIt: {
       mode: renderItMode,
@@ -175,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiKey: e.RENDERIT_API_KEY ?? SANDBOX_RENDERIT_KEY,
       tps: e.RENDERIT_TPS ?? 10,
       budgetUnits: e.RENDER_BUDGET_UNITS,
+      deadlineMs: e.RENDER_DEADLINE_MS ?? 15_000,
     },
     redisUrl: e.REDIS_URL,
     auth: {

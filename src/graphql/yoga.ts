@@ -3,6 +3,7 @@ import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createContext, type Context } from '../context.js';
+import { useRenderCost } from '../renders/use-render-cost.js';
 import { schema } from '../schema/index.js';
 import type { Services } from '../services.js';
 import { createMaskError } from './mask-error.js';
@@ -42,6 +43,7 @@ export function createGatewayYoga(services: Services): Yoga {
         blockFieldSuggestion: { enabled: config.env === 'production' },
       }),
       usePrometheus({ registry: services.metrics, endpoint: false }),
+      useRenderCost(),
     ],
   });
 }

@@ -1,10 +1,24 @@
 import type { ImageRecord, ZepetoAvatarRecord } from '../avatars/avatar-record.js';
 import type { Context } from '../context.js';
-import { AppError } from '../errors/app-error.js';
-import { ErrorCode } from '../errors/codes.js';
+import { ValidationError } from '../errors/app-error.js';
 import type { AvatarImageRequest } from '../schema/render-avatar-image.js';
+import { renderMotion, renderStills } from './zepeto-renders.js';
 
-/** Render-it images of ZEPETO avatars through the operation's DataLoader (issue 4 fills this in). */
-export async function renderZepetoImage(_ctx: Context, _avatar: ZepetoAvatarRecord, _request: AvatarImageRequest): Promise<ImageRecord> {
-  throw new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, 'Render-it images are not wired yet');
+/** `Avatar.image` asks for an animation by format; it plays at this rate, as `animation` does by default. */
+const DEFAULT_FPS = 10;
+
+/**
+ * `Avatar.image` of a ZEPETO avatar: a PNG still through the operation's render loader, or,
+ * with `format: APNG`, the pose's animation. Render-it makes no JPG or WEBP.
+ */
+export async function renderZepetoImage(ctx: Context, avatar: ZepetoAvatarRecord, request: AvatarImageRequest): Promise<ImageRecord> {
+  switch (request.format) {
+    case undefined:
+    case 'PNG':
+      return (await renderStills(ctx, [avatar], [request.pose], request.quality, { avatars: 'id', poses: 'pose' }))[0]!;
+    case 'APNG':
+      return (await renderMotion(ctx, avatar, request.pose, request.quality, DEFAULT_FPS, 'animation'))[0]!;
+    default:
+      throw new ValidationError(`Render-it makes PNG and APNG images, not ${request.format}`, 'format');
+  }
 }

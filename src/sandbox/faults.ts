@@ -3,6 +3,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { discardBody, sendJson } from '../http/body.js';
 
+const latencyMs = z.number().int().min(0).max(60_000);
+const rate = z.number().min(0).max(1);
+const errorStatuses = z.array(z.number().int().min(400).max(599)).min(1);
+const seed = z.number().int();
+
 /**
  * Fault injection shared by both simulators. Settings come from `SANDBOX_FAULTS` (JSON,
  * `{"avaturn": {...}, "renderIt": {...}}`) and can be changed at run time through
@@ -10,27 +15,43 @@ import { discardBody, sendJson } from '../http/body.js';
  */
 export const faultSettingsSchema = z.object({
   /** Added before every API answer. @default 0 */
-  latencyMs: z.number().int().min(0).max(60_000).default(0),
+  latencyMs: latencyMs.default(0),
   /** Share of API calls answered with one of `errorStatuses`. @default 0 */
-  errorRate: z.number().min(0).max(1).default(0),
+  errorRate: rate.default(0),
   /** Statuses injected errors use, chosen uniformly. @default [429, 500] */
-  errorStatuses: z.array(z.number().int().min(400).max(599)).min(1).default([429, 500]),
+  errorStatuses: errorStatuses.default([429, 500]),
   /** Share of API calls whose connection is destroyed without an answer. @default 0 */
-  dropConnectionRate: z.number().min(0).max(1).default(0),
+  dropConnectionRate: rate.default(0),
   /** Share of webhook deliveries never sent (Avaturn only). @default 0 */
-  webhookDropRate: z.number().min(0).max(1).default(0),
+  webhookDropRate: rate.default(0),
   /** Share of webhook deliveries sent twice (Avaturn only). @default 0 */
-  webhookDuplicateRate: z.number().min(0).max(1).default(0),
+  webhookDuplicateRate: rate.default(0),
   /** Seed of the random sequence. @default 1 */
-  seed: z.number().int().default(1),
+  seed: seed.default(1),
+});
+
+/**
+ * A change to some settings. No defaults here (an omitted field keeps its current value) and no
+ * unknown fields (a misspelled name is an error, not a silent no-op).
+ */
+export const faultPatchSchema = z.strictObject({
+  latencyMs: latencyMs.optional(),
+  errorRate: rate.optional(),
+  errorStatuses: errorStatuses.optional(),
+  dropConnectionRate: rate.optional(),
+  webhookDropRate: rate.optional(),
+  webhookDuplicateRate: rate.optional(),
+  seed: seed.optional(),
 });
 
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
 export type FaultSettingsInput = z.input<typeof faultSettingsSchema>;
+export type FaultPatch = z.infer<typeof faultPatchSchema>;
 
-export const sandboxFaultsSchema = z.object({
-  avaturn: faultSettingsSchema.partial().optional(),
-  renderIt: faultSettingsSchema.partial().optional(),
+/** `SANDBOX_FAULTS` and the body of `PUT /sandbox/admin/faults`. */
+export const sandboxFaultsSchema = z.strictObject({
+  avaturn: faultPatchSchema.optional(),
+  renderIt: faultPatchSchema.optional(),
 });
 
 /** mulberry32: tiny, fast, good enough for picking faults reproducibly. */
@@ -59,7 +80,7 @@ export class FaultController {
   }
 
   /** Merges a partial update into the current settings (a new seed restarts the sequence). */
-  update(patch: Partial<FaultSettingsInput>): FaultSettings {
+  update(patch: FaultPatch): FaultSettings {
     this.settings = faultSettingsSchema.parse({ ...this.settings, ...patch });
     if (patch.seed !== undefined) this.random = seededRandom(this.settings.seed);
     return this.current;

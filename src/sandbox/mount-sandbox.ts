@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { BodyError, readJson, sendJson } from '../http/body.js';
 import { route, type Router } from '../http/router.js';
 import type { Services } from '../services.js';
 import { mountAvaturnSandbox, type AvaturnSandbox } from './avaturn/index.js';
-import { FaultController, faultSettingsSchema, parseSandboxFaults } from './faults.js';
+import { FaultController, parseSandboxFaults, sandboxFaultsSchema } from './faults.js';
 import { mountRenderItSandbox, type RenderItSandbox } from './render-it/index.js';
 
 export interface Sandbox {
@@ -12,11 +11,6 @@ export interface Sandbox {
   faults: { avaturn: FaultController; renderIt: FaultController };
   close(): Promise<void>;
 }
-
-const faultsPatchSchema = z.object({
-  avaturn: faultSettingsSchema.partial().optional(),
-  renderIt: faultSettingsSchema.partial().optional(),
-});
 
 /**
  * Mounts the simulators of every upstream that runs in sandbox mode under `/sandbox/...`, and
@@ -62,7 +56,7 @@ export function mountSandbox(router: Router, services: Services): Sandbox | unde
   );
   route(router, 'PUT', '/sandbox/admin/faults', async (req, res) => {
     try {
-      const parsed = faultsPatchSchema.safeParse(await readJson(req, 64 * 1024));
+      const parsed = sandboxFaultsSchema.safeParse(await readJson(req, 64 * 1024));
       if (!parsed.success) return sendJson(res, 422, { error: 'invalid fault settings', issues: parsed.error.issues });
       if (parsed.data.avaturn) faults.avaturn.update(parsed.data.avaturn);
       if (parsed.data.renderIt) faults.renderIt.update(parsed.data.renderIt);

@@ -38,8 +38,18 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, options
   const config = port === requested.port ? requested : loadConfig({ ...env, PORT: String(port) });
 
   const logger = options.logger ?? createLogger(config.logLevel);
-  const services = createServices(config, logger);
-  const app = createApp(services);
+  let created: Services | undefined;
+  let app: App;
+  try {
+    created = createServices(config, logger);
+    app = createApp(created);
+  } catch (err) {
+    // Release the port and connections: a caller that handles the error (a test, a supervisor) may start again.
+    await created?.close().catch(() => {});
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw err;
+  }
+  const services = created;
   server.on('request', app.handle);
   const ws = attachGraphqlWs(server, app.yoga);
 

@@ -28,11 +28,15 @@ export class MemoryStore implements Store {
 
   async set<T>(key: string, value: T, options: { ttlMs?: number; ifAbsent?: boolean } = {}): Promise<boolean> {
     if (options.ifAbsent && this.live(key)) return false;
+    this.write(key, value, options.ttlMs);
+    return true;
+  }
+
+  private write(key: string, value: unknown, ttlMs: number | undefined): void {
     this.entries.set(key, {
       json: JSON.stringify(value),
-      expiresAt: options.ttlMs === undefined ? undefined : this.now() + options.ttlMs,
+      expiresAt: ttlMs === undefined ? undefined : this.now() + ttlMs,
     });
-    return true;
   }
 
   async delete(key: string): Promise<void> {
@@ -40,11 +44,13 @@ export class MemoryStore implements Store {
     this.sets.delete(key);
   }
 
+  /** Read, compute and write with no await in between: that is what makes it atomic on one event loop. */
   async update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: { ttlMs?: number } = {}) {
-    const current = await this.get<T>(key);
+    const entry = this.live(key);
+    const current = entry ? (JSON.parse(entry.json) as T) : undefined;
     const next = fn(current);
     if (next === undefined) return current;
-    await this.set(key, next, options);
+    this.write(key, next, options.ttlMs);
     return next;
   }
 

@@ -10,6 +10,9 @@ if (cur == false and ARGV[1] == '') or cur == ARGV[1] then
 end
 return 0`;
 
+/** Longest a readiness ping waits: probes must answer quickly even when Redis hangs. */
+const PING_TIMEOUT_MS = 1_000;
+
 /** Store over Redis: every instance sees the same state. Keys are prefixed so tests can share a server. */
 export class RedisStore implements Store {
   constructor(
@@ -71,8 +74,22 @@ export class RedisStore implements Store {
     return this.redis.smembers(this.k(key));
   }
 
+  /**
+   * Readiness: fails at once while the connection is down (a queued PING would wait for the next
+   * reconnect attempts, seconds apart), and within `PING_TIMEOUT_MS` if Redis does not answer.
+   */
   async ping(): Promise<void> {
-    await this.redis.ping();
+    const status = this.redis.status;
+    if (status === 'reconnecting' || status === 'close' || status === 'end') throw new Error(`redis connection is ${status}`);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`redis did not answer PING within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([this.redis.ping(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { processRequest } from 'graphql-upload-minimal';
 import { ErrorCode } from '../errors/codes.js';
+import { MAX_MULTIPART_FIELD_BYTES } from './limits.js';
 
 /**
  * Headers that prove a request was not a "simple" cross-site form post: a browser only sends
@@ -11,8 +12,10 @@ export const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operatio
 export interface UploadLimits {
   /** Files per request. @default 3 */
   maxFiles: number;
-  /** Bytes per file; the stream errors past it. */
+  /** Bytes per file; the stream is cut off (and marked truncated) at this size. */
   maxFileSize: number;
+  /** Whole request body; a larger declared `content-length` is refused before reading. */
+  maxBodyBytes: number;
 }
 
 function sendGraphqlError(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
@@ -27,8 +30,9 @@ export function isMultipart(req: IncomingMessage): boolean {
 
 /**
  * Runs before Yoga for `multipart/form-data`: enforces the CSRF rule (Yoga's own check no longer
- * sees multipart once we parse it), then lets graphql-upload-minimal parse the operations and map
- * while leaving the files as streams. Returns false when it already answered the request.
+ * sees multipart once we parse it) and the body size, then lets graphql-upload-minimal parse the
+ * operations and map while leaving the files as streams. Returns false when it already answered
+ * the request.
  */
 export async function prepareMultipartRequest(
   req: IncomingMessage & { body?: unknown },
@@ -49,8 +53,19 @@ export async function prepareMultipartRequest(
     );
     return false;
   }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
+    // Answer without reading: the connection closes, so nothing is drained for nothing.
+    res.setHeader('connection', 'close');
+    sendGraphqlError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The multipart request is larger than ${limits.maxBodyBytes} bytes`);
+    return false;
+  }
   try {
-    req.body = await processRequest(req, res, { maxFiles: limits.maxFiles, maxFileSize: limits.maxFileSize });
+    req.body = await processRequest(req, res, {
+      maxFiles: limits.maxFiles,
+      maxFileSize: limits.maxFileSize,
+      maxFieldSize: MAX_MULTIPART_FIELD_BYTES,
+    });
     return true;
   } catch (err) {
     const e = err as { status?: number; expose?: boolean; message?: string };

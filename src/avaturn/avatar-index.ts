@@ -1,0 +1,42 @@
+import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
+import type { Services } from '../services.js';
+import { avaturnKeys } from './keys.js';
+
+type IndexServices = Pick<Services, 'store' | 'avatars'>;
+
+/** When the watchdog first looks at a pending avatar, and what it remembers between polls. */
+export interface WatchState {
+  attempt: number;
+  /** ms since the epoch */
+  nextPollAt: number;
+}
+
+/**
+ * Indexes of Avaturn avatars kept beside the records: Avaturn id -> local id (webhooks name
+ * Avaturn ids) and the set of pending avatars (the watchdog's work list, shared by instances).
+ */
+export async function indexNewAvatar(services: IndexServices, record: AvaturnAvatarRecord, firstPollAt: number): Promise<void> {
+  const { store } = services;
+  await store.set(avaturnKeys.avatar(record.avaturnAvatarId), record.id);
+  await store.set<WatchState>(avaturnKeys.watch(record.id), { attempt: 0, nextPollAt: firstPollAt });
+  await store.setAdd(avaturnKeys.pending(), record.id);
+}
+
+/** The avatar has a final status: the watchdog stops looking at it. */
+export async function stopWatching(services: IndexServices, avatarId: string): Promise<void> {
+  await services.store.setRemove(avaturnKeys.pending(), avatarId);
+  await services.store.delete(avaturnKeys.watch(avatarId));
+}
+
+export async function findByAvaturnId(services: IndexServices, avaturnAvatarId: string): Promise<AvaturnAvatarRecord | undefined> {
+  const id = await services.store.get<string>(avaturnKeys.avatar(avaturnAvatarId));
+  if (!id) return undefined;
+  const record = await services.avatars.get(id);
+  return record?.provider === 'AVATURN' ? record : undefined;
+}
+
+/** Everything but the record itself (the repository deletes that and completes subscriptions). */
+export async function forgetAvatar(services: IndexServices, record: AvaturnAvatarRecord): Promise<void> {
+  await stopWatching(services, record.id);
+  await services.store.delete(avaturnKeys.avatar(record.avaturnAvatarId));
+}

@@ -1,0 +1,68 @@
+import type { AvatarModelRecord, AvaturnAvatarRecord } from '../avatars/avatar-record.js';
+import { NotFoundError } from '../errors/app-error.js';
+import type { Services } from '../services.js';
+import type { AvaturnExport } from '../upstreams/avaturn/schemas.js';
+import { putDefaultCustomization } from './customize-avatar.js';
+import { requireReady } from './errors.js';
+
+/**
+ * [ASSUMED] Export URLs are temporary ("download, never store") for a lifetime Avaturn does not
+ * publish; the gateway shows one for 30 minutes (the sandbox keeps them an hour) and asks for a
+ * fresh one after that.
+ */
+export const EXPORT_URL_TTL_MS = 30 * 60 * 1000;
+/** A URL this close to expiry is not worth keeping: ask again. */
+const FRESH_ENOUGH_MS = 60 * 1000;
+
+export function modelFrom(result: AvaturnExport, customizationVersion: number, now = Date.now()): AvatarModelRecord {
+  return result.status === 'ready'
+    ? { status: 'READY', url: result.url, expiresAt: new Date(now + EXPORT_URL_TTL_MS).toISOString(), customizationVersion }
+    : { status: 'PENDING', url: null, expiresAt: null, customizationVersion };
+}
+
+/** A READY model for the current customization whose URL still has a while to live. */
+export function hasFreshModel(record: AvaturnAvatarRecord, now = Date.now()): boolean {
+  const model = record.model;
+  return (
+    model?.status === 'READY' &&
+    model.customizationVersion === record.customizationVersion &&
+    model.expiresAt !== null &&
+    Date.parse(model.expiresAt) - now > FRESH_ENOUGH_MS
+  );
+}
+
+const sameModel = (a: AvatarModelRecord | null, b: AvatarModelRecord) =>
+  a?.status === b.status && a.url === b.url && a.customizationVersion === b.customizationVersion;
+
+/**
+ * `exportAvatar`: the GLB of the current customization. A fresh READY model is returned as is;
+ * otherwise `exports/new` answers `ready` with a new URL (this version was exported before) or
+ * `pending`, and `export.ready` later completes the model and pushes `avatarUpdated`.
+ */
+export async function exportAvatar(services: Services, record: AvaturnAvatarRecord): Promise<AvaturnAvatarRecord> {
+  requireReady(record);
+  if (hasFreshModel(record)) return record;
+  await putDefaultCustomization(services, record);
+  const result = await services.avaturn.createExport(record.avaturnAvatarId);
+  return storeExport(services, record.id, result, { customizationSet: true });
+}
+
+/** Stores what `exports/new` answered (from the mutation or to confirm `export.ready`), once. */
+export async function storeExport(
+  services: Services,
+  avatarId: string,
+  result: AvaturnExport,
+  extra: Partial<AvaturnAvatarRecord> = {},
+): Promise<AvaturnAvatarRecord> {
+  const updated = await services.avatars.update<AvaturnAvatarRecord>(avatarId, (current) => {
+    const model = modelFrom(result, current.customizationVersion);
+    // A pending answer never replaces a usable model; an identical one is no change.
+    if (model.status === 'PENDING' && hasFreshModel(current)) return undefined;
+    if (sameModel(current.model, model) && Object.entries(extra).every(([k, v]) => current[k as keyof AvaturnAvatarRecord] === v)) {
+      return undefined;
+    }
+    return { ...extra, model };
+  });
+  if (!updated) throw new NotFoundError('Avatar not found');
+  return updated;
+}

@@ -1,0 +1,83 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConflictError, ValidationError } from '../errors/app-error.js';
+import type { Store } from '../store/store.js';
+import { avaturnKeys } from './keys.js';
+
+/** A replay within this time returns the first result. */
+const DONE_TTL_MS = 24 * 60 * 60 * 1000;
+/** A claim whose request died (instance crash) frees itself after this. */
+const PENDING_TTL_MS = 10 * 60 * 1000;
+/** How long a replay waits for the first request to finish before answering CONFLICT. */
+const REPLAY_WAIT_MS = 2_000;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+type Entry = { state: 'pending' } | { state: 'done'; resultId: string };
+
+export type IdempotencyClaim =
+  | { kind: 'replay'; resultId: string }
+  | { kind: 'first'; complete(resultId: string): Promise<void>; release(): Promise<void> };
+
+/**
+ * The `Idempotency-Key` header, or the `idempotencyKey` input field (for clients that cannot set
+ * headers). Both given must agree. Printable ASCII, at most 255 characters.
+ */
+export function pickIdempotencyKey(header: string | null | undefined, field: string | null | undefined): string | undefined {
+  const fromHeader = header?.trim() || undefined;
+  const fromField = field?.trim() || undefined;
+  if (fromHeader && fromField && fromHeader !== fromField) {
+    throw new ValidationError('input.idempotencyKey differs from the Idempotency-Key header', 'input.idempotencyKey');
+  }
+  const key = fromHeader ?? fromField;
+  if (key !== undefined && !KEY_PATTERN.test(key)) {
+    throw new ValidationError('The idempotency key must be 1 to 255 printable ASCII characters', 'input.idempotencyKey');
+  }
+  return key;
+}
+
+/**
+ * Claims `key` for one call of `operation` by `ownerId` (set-if-absent, so it holds across
+ * instances). The first call gets `first` and must `complete` with its result id or `release`
+ * on failure (a failed call leaves nothing to replay, so the client may retry with the same
+ * key). A repeat gets `replay` with the first result, waits briefly while the first call is
+ * still running, then answers CONFLICT.
+ */
+export async function claimIdempotencyKey(store: Store, operation: string, ownerId: string, key: string): Promise<IdempotencyClaim> {
+  const storeKey = avaturnKeys.idempotency(operation, ownerId, key);
+  const deadline = Date.now() + REPLAY_WAIT_MS;
+  for (;;) {
+    if (await store.set<Entry>(storeKey, { state: 'pending' }, { ttlMs: PENDING_TTL_MS, ifAbsent: true })) {
+      return {
+        kind: 'first',
+        complete: async (resultId) => {
+          await store.set<Entry>(storeKey, { state: 'done', resultId }, { ttlMs: DONE_TTL_MS });
+        },
+        release: () => store.delete(storeKey),
+      };
+    }
+    const entry = await store.get<Entry>(storeKey);
+    if (entry?.state === 'done') return { kind: 'replay', resultId: entry.resultId };
+    if (Date.now() > deadline) throw new ConflictError('A request with this idempotency key is still in progress');
+    if (entry) await sleep(25);
+  }
+}
+
+/** Runs `run` once per key: a repeat gets `replay(firstResultId)` instead. Without a key, just runs. */
+export async function idempotent<T extends { id: string }>(
+  store: Store,
+  scope: { operation: string; ownerId: string; key: string | undefined },
+  run: () => Promise<T>,
+  replay: (resultId: string) => Promise<T>,
+): Promise<T> {
+  if (scope.key === undefined) return run();
+  const claim = await claimIdempotencyKey(store, scope.operation, scope.ownerId, scope.key);
+  if (claim.kind === 'replay') return replay(claim.resultId);
+  let result: T;
+  try {
+    result = await run();
+  } catch (err) {
+    await claim.release();
+    throw err;
+  }
+  await claim.complete(result.id);
+  return result;
+}

@@ -1,0 +1,62 @@
+import { createContextCache } from '@pothos/core';
+import type { Context } from '../context.js';
+import { BudgetExceededError } from '../errors/app-error.js';
+import { USD_PER_UNIT } from '../upstreams/render-it/pricing.js';
+
+export interface RenderCost {
+  /** Images Render-it billed for this operation (frames count one each). */
+  images: number;
+  units: number;
+  usd: number;
+}
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * What one operation spent on Render-it, its budget and its deadline. Reused and joined
+ * renders cost this operation nothing; work is reserved before any call and refused whole
+ * when it would take the operation over the budget.
+ */
+export class RenderMeter {
+  /** Whether the operation asked for any render (then its response reports the cost). */
+  touched = false;
+  private images = 0;
+  private units = 0;
+  private reserved = 0;
+  /** Absolute time (ms) after which no call of this operation starts or retries. */
+  readonly deadline: number;
+
+  constructor(
+    private readonly budgetUnits: number | undefined,
+    deadlineMs: number,
+    now = Date.now(),
+  ) {
+    this.deadline = now + deadlineMs;
+  }
+
+  /** Reserves `units` or throws BUDGET_EXCEEDED with the operation's estimated total. */
+  reserve(units: number): void {
+    const estimate = round(this.units + this.reserved + units, 4);
+    if (this.budgetUnits !== undefined && estimate > this.budgetUnits) {
+      throw new BudgetExceededError(estimate, this.budgetUnits);
+    }
+    this.reserved += units;
+  }
+
+  /** Ends a reservation: what was billed is spent, the rest is freed. */
+  settle(reservedUnits: number, billed: { images: number; units: number }): void {
+    this.reserved = Math.max(0, this.reserved - reservedUnits);
+    this.images += billed.images;
+    this.units += billed.units;
+  }
+
+  summary(): RenderCost {
+    const units = round(this.units, 4);
+    return { images: this.images, units, usd: round(units * USD_PER_UNIT, 6) };
+  }
+}
+
+/** The operation's meter: one per request context, created on first use. */
+export const renderMeterOf = createContextCache(
+  (ctx: Context) => new RenderMeter(ctx.services.renders.settings.budgetUnits, ctx.services.renders.settings.deadlineMs),
+);

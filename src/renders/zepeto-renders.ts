@@ -1,0 +1,43 @@
+import type { ImageRecord, ZepetoAvatarRecord } from '../avatars/avatar-record.js';
+import type { Context } from '../context.js';
+import { resolvePoseArg } from '../poses/resolve-pose.js';
+import type { RenderQuality } from '../upstreams/render-it/pricing.js';
+import { loadRender } from './render-loader.js';
+import { checkAnimated, checkFps, checkPoseCount, checkQuality, targetsOf } from './render-validation.js';
+
+/**
+ * The render fields of ZEPETO avatars. Every argument is checked (and every pose resolved)
+ * before the first job reaches the loader, so invalid input never costs an upstream call.
+ */
+
+/** One still per pose, showing `avatars` together (one avatar for `images`, up to 8 for a group). */
+export async function renderStills(
+  ctx: Context,
+  avatars: readonly ZepetoAvatarRecord[],
+  poseArgs: readonly string[],
+  quality: RenderQuality,
+  fields: { avatars: string; poses: string } = { avatars: 'avatars', poses: 'poses' },
+): Promise<ImageRecord[]> {
+  checkQuality(quality);
+  const targets = targetsOf(avatars, fields.avatars);
+  checkPoseCount(poseArgs.length, fields.poses);
+  const poses = poseArgs.map((arg) => resolvePoseArg(ctx.services.catalog, arg, 'ZEPETO', fields.poses));
+  const rendered = await Promise.all(poses.map((pose) => loadRender(ctx, { kind: 'still', targets, quality, pose })));
+  return rendered.map((records) => records[0]!);
+}
+
+/** An APNG (`animation`) or one PNG per frame (`frames`) of an animated pose. */
+export async function renderMotion(
+  ctx: Context,
+  avatar: ZepetoAvatarRecord,
+  poseArg: string,
+  quality: RenderQuality,
+  fps: number,
+  kind: 'animation' | 'frames',
+): Promise<ImageRecord[]> {
+  checkQuality(quality);
+  checkFps(fps);
+  const targets = targetsOf([avatar]);
+  const pose = checkAnimated(resolvePoseArg(ctx.services.catalog, poseArg, 'ZEPETO'));
+  return loadRender(ctx, { kind, targets, quality, pose, fps });
+}

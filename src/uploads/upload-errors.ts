@@ -1,0 +1,17 @@
+import { AppError, PayloadTooLargeError, ValidationError } from '../errors/app-error.js';
+
+/**
+ * What a failed upload stream means to the client. graphql-upload-minimal fails streams with
+ * `HttpError`s (413 past a limit, 499 when the client went away); busboy fails them on a body
+ * that ends mid-part. Everything becomes one of our typed, safe-to-show errors naming the field.
+ */
+export function uploadStreamError(field: string, err: unknown, maxBytes: number): AppError {
+  if (err instanceof AppError) return err;
+  const status = (err as { status?: unknown } | null)?.status;
+  if (status === 413) return tooLarge(field, maxBytes);
+  return new ValidationError(`${field}: the upload was interrupted or the multipart body is malformed`, field);
+}
+
+export function tooLarge(field: string, maxBytes: number): PayloadTooLargeError {
+  return new PayloadTooLargeError(`${field} is larger than the ${maxBytes}-byte limit per photo`, { field, maxBytes });
+}
