@@ -1,16 +1,21 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { AvaturnWatchdog } from './avaturn/watchdog.js';
 import { createGatewayYoga, type Yoga } from './graphql/yoga.js';
 import { mountProbes } from './http/probes.js';
 import { createRouter, type Router } from './http/router.js';
-import type { Sandbox } from './sandbox/mount-sandbox.js';
-const mountSandbox = (..._a: unknown[]): Sandbox | undefined => undefined;
+import { mountSandbox, type Sandbox } from './sandbox/mount-sandbox.js';
 import type { Services } from './services.js';
+import { drainRequest } from './uploads/drain-request.js';
+import { MAX_UPLOAD_FILES, multipartBodyLimit } from './uploads/limits.js';
 import { isMultipart, prepareMultipartRequest } from './uploads/multipart-request.js';
+import { mountAvaturnWebhooks } from './webhooks/avaturn-route.js';
 
 export interface App {
   yoga: Yoga;
   router: Router;
   sandbox: Sandbox | undefined;
+  /** Polls pending Avaturn avatars and fails them past their deadline. */
+  watchdog: AvaturnWatchdog;
   /** The Node request listener for every route on the port. */
   handle: RequestListener;
   /** Requests being served, long-lived subscription streams excluded (drained on shutdown). */
@@ -28,12 +33,29 @@ export function createApp(services: Services): App {
   let inFlight = 0;
 
   mountProbes(router, services, () => draining);
+  mountAvaturnWebhooks(router, services);
   const sandbox = mountSandbox(router, services);
-  const uploadLimits = { maxFiles: 3, maxFileSize: services.config.maxPhotoBytes };
+  const watchdog = new AvaturnWatchdog(services);
+  watchdog.start();
+
+  const maxBodyBytes = multipartBodyLimit(services.config.maxPhotoBytes);
+  const uploadLimits = {
+    maxFiles: MAX_UPLOAD_FILES,
+    // busboy flags a file that reaches this size as cut off: one byte over the cap lets a file
+    // of exactly MAX_PHOTO_BYTES through, and the photo reader refuses anything larger.
+    maxFileSize: services.config.maxPhotoBytes + 1,
+    maxBodyBytes,
+  };
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'POST' && isMultipart(req)) {
       if (!(await prepareMultipartRequest(req, res, uploadLimits))) return;
+      try {
+        await yoga(req, res, { req, res });
+      } finally {
+        drainRequest(req, maxBodyBytes);
+      }
+      return;
     }
     await yoga(req, res, { req, res });
   }
@@ -60,12 +82,14 @@ export function createApp(services: Services): App {
     yoga,
     router,
     sandbox,
+    watchdog,
     handle,
     inFlight: () => inFlight,
     startDraining: () => {
       draining = true;
     },
     async close() {
+      await watchdog.stop();
       await sandbox?.close();
       await yoga.dispose();
     },

@@ -70,7 +70,7 @@ export function validateCustomization(input: CustomizationInput): void {
 
 /** The document to PUT: the current one with the input's changes (PUT replaces the whole document). */
 export function mergeCustomization(current: AvaturnCustomization, input: CustomizationInput): AvaturnCustomization {
-  const assets: Record<string, { id: string; color?: string }> = { ...(current.assets ?? {}) };
+  const assets: Record<string, unknown> = { ...(current.assets ?? {}) };
   for (const { slot, field, colour } of ASSET_SLOTS) {
     const asset = input.assets?.[field];
     if (asset === null) delete assets[slot];

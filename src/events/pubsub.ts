@@ -23,10 +23,42 @@ export type Topics = {
 
 export type EventBus = PubSub<Topics>;
 
+export interface RedisEventClients {
+  publish: Redis;
+  subscribe: Redis;
+  /** Told about a PUBLISH/SUBSCRIBE/UNSUBSCRIBE that failed (Redis away, or closing on shutdown). @default ignored */
+  onError?: (err: unknown, command: string) => void;
+}
+
 /** In-memory for one instance; over Redis (two connections: publish and subscribe) for many. */
-export function createEventBus(redis?: { publish: Redis; subscribe: Redis }): EventBus {
+export function createEventBus(redis?: RedisEventClients): EventBus {
   if (!redis) return createPubSub<Topics>();
+  const onError = redis.onError ?? (() => {});
   return createPubSub<Topics>({
-    eventTarget: createRedisEventTarget({ publishClient: redis.publish, subscribeClient: redis.subscribe }),
+    eventTarget: createRedisEventTarget({
+      publishClient: guardFireAndForget(redis.publish, onError),
+      subscribeClient: guardFireAndForget(redis.subscribe, onError),
+    }),
+  });
+}
+
+const FIRE_AND_FORGET = new Set<PropertyKey>(['publish', 'subscribe', 'unsubscribe']);
+
+/**
+ * The Redis event target fires these commands without awaiting them. Without a handler, one that
+ * fails (Redis away, or an unsubscribe racing shutdown's QUIT) is an unhandled rejection, which
+ * ends a Node process. The connection errors themselves are logged where the clients are made.
+ */
+function guardFireAndForget(client: Redis, onError: (err: unknown, command: string) => void): Redis {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (!FIRE_AND_FORGET.has(property) || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        result.catch((err: unknown) => onError(err, String(property)));
+        return result;
+      };
+    },
   });
 }

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createContext, type Context } from '../context.js';
 import { useRenderCost } from '../renders/use-render-cost.js';
 import { schema } from '../schema/index.js';
+import { multipartBodyLimit } from '../uploads/limits.js';
 import type { Services } from '../services.js';
 import { createMaskError } from './mask-error.js';
 
@@ -24,6 +25,9 @@ export function createGatewayYoga(services: Services): Yoga {
     landingPage: false,
     graphiql: { title: 'avatar-gateway', subscriptionsProtocol: 'WS' },
     multipart: false,
+    // Yoga checks `content-length` even after graphql-upload-minimal parsed the body: sized from
+    // the photo limits so a full three-photo request is never refused twice (src/uploads/limits.ts).
+    maxRequestBodySize: multipartBodyLimit(config.maxPhotoBytes),
     healthCheckEndpoint: '/healthz',
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),

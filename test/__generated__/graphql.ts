@@ -11,6 +11,12 @@ export type AvatarProvider =
   /** A connected ZEPETO account, rendered by ZEPETO Render-it. */
   | 'ZEPETO';
 
+export type AvatarStatus =
+  | 'AWAITING_UPLOAD'
+  | 'FAILED'
+  | 'PROCESSING'
+  | 'READY';
+
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'BUDGET_EXCEEDED'
@@ -69,6 +75,14 @@ export type RenderStatus =
   | 'PENDING'
   | 'READY';
 
+export type ZepetoConnectionStatus =
+  /** Logged in: the ZEPETO IDs are now ZepetoAvatars of the user. */
+  | 'CONNECTED'
+  /** Not logged in within the session lifetime; start a new one. */
+  | 'EXPIRED'
+  /** Waiting for the user to scan the QR code and log in. */
+  | 'PENDING';
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -96,6 +110,7 @@ export type PoseNodeQueryVariables = Exact<{
 
 export type PoseNodeQuery = { node:
     | { __typename: 'AvatarImage', id: string }
+    | { __typename: 'AvaturnAvatar', id: string }
     | { __typename: 'Pose', key: string, kind: PoseKind, id: string }
     | { __typename: 'ZepetoAvatar', id: string }
    | null, pose: { key: string, provider: AvatarProvider } | null };
@@ -108,7 +123,10 @@ export type RenderGalleryQueryVariables = Exact<{
 
 
 export type RenderGalleryQuery = { node:
-    | { images: Array<{ id: string, status: RenderStatus, url: string | null, expiresAt: string | null, format: ImageFormat, width: number, height: number | null, frameCount: number | null, quality: ImageQuality | null, costUnits: number, pose: { key: string }, avatars: Array<{ id: string }> }> }
+    | { images: Array<{ id: string, status: RenderStatus, url: string | null, expiresAt: string | null, format: ImageFormat, width: number, height: number | null, frameCount: number | null, quality: ImageQuality | null, costUnits: number, pose: { key: string }, avatars: Array<
+          | { id: string }
+          | { id: string }
+        > }> }
     | Record<PropertyKey, never>
    | null };
 
@@ -123,9 +141,19 @@ export type RenderMixedGalleryQueryVariables = Exact<{
 }>;
 
 
-export type RenderMixedGalleryQuery = { avatar: { images: Array<{ id: string, pose: { key: string } }>, a1: { id: string, pose: { key: string } }, a2: { id: string, pose: { key: string } }, a3: { id: string, pose: { key: string } }, a4: { id: string, pose: { key: string } }, a5: { id: string, pose: { key: string } } } | null };
+export type RenderMixedGalleryQuery = { avatar:
+    | { a1: { id: string, pose: { key: string } }, a2: { id: string, pose: { key: string } }, a3: { id: string, pose: { key: string } }, a4: { id: string, pose: { key: string } }, a5: { id: string, pose: { key: string } } }
+    | { images: Array<{ id: string, pose: { key: string } }>, a1: { id: string, pose: { key: string } }, a2: { id: string, pose: { key: string } }, a3: { id: string, pose: { key: string } }, a4: { id: string, pose: { key: string } }, a5: { id: string, pose: { key: string } } }
+   | null };
 
-export type RenderExtraPosesFragment = { a1: { id: string, pose: { key: string } }, a2: { id: string, pose: { key: string } }, a3: { id: string, pose: { key: string } }, a4: { id: string, pose: { key: string } }, a5: { id: string, pose: { key: string } } };
+type RenderExtraPoses_AvaturnAvatar_Fragment = { a1: { id: string, pose: { key: string } }, a2: { id: string, pose: { key: string } }, a3: { id: string, pose: { key: string } }, a4: { id: string, pose: { key: string } }, a5: { id: string, pose: { key: string } } };
+
+type RenderExtraPoses_ZepetoAvatar_Fragment = { a1: { id: string, pose: { key: string } }, a2: { id: string, pose: { key: string } }, a3: { id: string, pose: { key: string } }, a4: { id: string, pose: { key: string } }, a5: { id: string, pose: { key: string } } };
+
+export type RenderExtraPosesFragment =
+  | RenderExtraPoses_AvaturnAvatar_Fragment
+  | RenderExtraPoses_ZepetoAvatar_Fragment
+;
 
 export type RenderTwoGalleriesQueryVariables = Exact<{
   a: string | number;
@@ -135,10 +163,16 @@ export type RenderTwoGalleriesQueryVariables = Exact<{
 
 
 export type RenderTwoGalleriesQuery = { a:
-    | { images: Array<{ id: string, avatars: Array<{ id: string }> }> }
+    | { images: Array<{ id: string, avatars: Array<
+          | { id: string }
+          | { id: string }
+        > }> }
     | Record<PropertyKey, never>
    | null, b:
-    | { images: Array<{ id: string, avatars: Array<{ id: string }> }> }
+    | { images: Array<{ id: string, avatars: Array<
+          | { id: string }
+          | { id: string }
+        > }> }
     | Record<PropertyKey, never>
    | null };
 
@@ -148,7 +182,10 @@ export type RenderSamePoseQueryVariables = Exact<{
 }>;
 
 
-export type RenderSamePoseQuery = { avatar: { c: Array<{ id: string }>, d: { id: string }, a: { id: string }, b: { id: string } } | null };
+export type RenderSamePoseQuery = { avatar:
+    | { a: { id: string }, b: { id: string } }
+    | { c: Array<{ id: string }>, d: { id: string }, a: { id: string }, b: { id: string } }
+   | null };
 
 export type RenderNestedQueryVariables = Exact<{
   id: string | number;
@@ -157,7 +194,16 @@ export type RenderNestedQueryVariables = Exact<{
 }>;
 
 
-export type RenderNestedQuery = { avatar: { image: { id: string, avatars: Array<{ image: { id: string, pose: { key: string } } }> } } | null };
+export type RenderNestedQuery = { avatar:
+    | { image: { id: string, avatars: Array<
+          | { image: { id: string, pose: { key: string } } }
+          | { image: { id: string, pose: { key: string } } }
+        > } }
+    | { image: { id: string, avatars: Array<
+          | { image: { id: string, pose: { key: string } } }
+          | { image: { id: string, pose: { key: string } } }
+        > } }
+   | null };
 
 export type RenderImageQueryVariables = Exact<{
   id: string | number;
@@ -167,7 +213,10 @@ export type RenderImageQueryVariables = Exact<{
 }>;
 
 
-export type RenderImageQuery = { avatar: { image: { id: string, url: string | null, format: ImageFormat, width: number, height: number | null, frameCount: number | null, costUnits: number } } | null };
+export type RenderImageQuery = { avatar:
+    | { image: { id: string, url: string | null, format: ImageFormat, width: number, height: number | null, frameCount: number | null, costUnits: number } }
+    | { image: { id: string, url: string | null, format: ImageFormat, width: number, height: number | null, frameCount: number | null, costUnits: number } }
+   | null };
 
 export type RenderMotionQueryVariables = Exact<{
   id: string | number;
@@ -215,7 +264,10 @@ export type RenderGroupMutation = { renderGroupImage:
     | { __typename: 'BaseError', message: string, code: ErrorCode }
     | { __typename: 'BudgetExceededError', message: string, code: ErrorCode, estimatedUnits: number, budgetUnits: number }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
-    | { __typename: 'RenderGroupImageSuccess', image: { id: string, width: number, height: number | null, costUnits: number, avatars: Array<{ id: string }>, pose: { key: string } } }
+    | { __typename: 'RenderGroupImageSuccess', image: { id: string, width: number, height: number | null, costUnits: number, avatars: Array<
+          | { id: string }
+          | { id: string }
+        >, pose: { key: string } } }
     | { __typename: 'UpstreamError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string | null }
    };
@@ -227,9 +279,29 @@ export type RenderImageNodeQueryVariables = Exact<{
 
 export type RenderImageNodeQuery = { node:
     | { __typename: 'AvatarImage', id: string, url: string | null, format: ImageFormat }
+    | { __typename: 'AvaturnAvatar' }
     | { __typename: 'Pose' }
     | { __typename: 'ZepetoAvatar' }
    | null };
+
+export type ZepetoConnectMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ZepetoConnectMutation = { connectZepetoAccount:
+    | { __typename: 'BaseError', message: string, code: ErrorCode }
+    | { __typename: 'ConnectZepetoAccountSuccess', session: { id: string, status: ZepetoConnectionStatus, url: string, expiresAt: string, avatars: Array<{ id: string }> } }
+    | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'UpstreamError', message: string, code: ErrorCode }
+    | { __typename: 'ValidationError', message: string, code: ErrorCode }
+   };
+
+export type ZepetoViewerAvatarsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ZepetoViewerAvatarsQuery = { viewer: { avatars: { edges: Array<{ node:
+          | { id: string, status: AvatarStatus }
+          | { zepetoId: string, id: string, status: AvatarStatus }
+         }> } } };
 
 export const RenderExtraPosesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RenderExtraPoses"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Avatar"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"a1"},"name":{"kind":"Name","value":"image"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pose"},"value":{"kind":"Variable","name":{"kind":"Name","value":"p1"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pose"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"a2"},"name":{"kind":"Name","value":"image"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pose"},"value":{"kind":"Variable","name":{"kind":"Name","value":"p2"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pose"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"a3"},"name":{"kind":"Name","value":"image"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pose"},"value":{"kind":"Variable","name":{"kind":"Name","value":"p3"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pose"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"a4"},"name":{"kind":"Name","value":"image"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pose"},"value":{"kind":"Variable","name":{"kind":"Name","value":"p4"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pose"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"a5"},"name":{"kind":"Name","value":"image"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pose"},"value":{"kind":"Variable","name":{"kind":"Name","value":"p5"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pose"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}}]}}]}}]}}]} as unknown as DocumentNode<RenderExtraPosesFragment, unknown>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
@@ -247,3 +319,5 @@ export const RenderAnimationDocument = {"kind":"Document","definitions":[{"kind"
 export const RenderFramesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RenderFrames"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pose"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fps"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ZepetoAvatar"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"frames"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pose"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pose"}}},{"kind":"Argument","name":{"kind":"Name","value":"fps"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fps"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RenderFramesQuery, RenderFramesQueryVariables>;
 export const RenderGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenderGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RenderGroupImageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renderGroupImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RenderGroupImageSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"image"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"costUnits"}},{"kind":"Field","name":{"kind":"Name","value":"avatars"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pose"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BudgetExceededError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"estimatedUnits"}},{"kind":"Field","name":{"kind":"Name","value":"budgetUnits"}}]}}]}}]}}]} as unknown as DocumentNode<RenderGroupMutation, RenderGroupMutationVariables>;
 export const RenderImageNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RenderImageNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AvatarImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"format"}}]}}]}}]}}]} as unknown as DocumentNode<RenderImageNodeQuery, RenderImageNodeQueryVariables>;
+export const ZepetoConnectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ZepetoConnect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectZepetoAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectZepetoAccountSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"avatars"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ZepetoConnectMutation, ZepetoConnectMutationVariables>;
+export const ZepetoViewerAvatarsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ZepetoViewerAvatars"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"avatars"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"EnumValue","value":"ZEPETO"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ZepetoAvatar"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"zepetoId"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ZepetoViewerAvatarsQuery, ZepetoViewerAvatarsQueryVariables>;

@@ -61,9 +61,11 @@ describeRedis('two gateway instances sharing Redis', () => {
     return record;
   };
 
-  it('reports ready on both instances', async () => {
-    expect(await readiness(a)).toEqual({ status: 200, body: { status: 'ready' } });
-    expect(await readiness(b)).toEqual({ status: 200, body: { status: 'ready' } });
+  it('reports ready on both instances once their Redis connections are up', async () => {
+    for (const gw of [a, b]) {
+      await waitUntil(async () => (await readiness(gw)).status === 200, 5_000, 'readiness');
+      expect(await readiness(gw)).toEqual({ status: 200, body: { status: 'ready' } });
+    }
   });
 
   it('reads on B a record written through A', async () => {

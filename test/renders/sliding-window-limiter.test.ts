@@ -35,10 +35,14 @@ describe('SlidingWindowLimiter', () => {
     const limiter = new SlidingWindowLimiter({ limit: 5, guardMs: 0 });
     const grants: number[] = [];
     const pending: Promise<unknown>[] = [];
-    // Irregular arrivals over 10 s, including bursts right before and after whole seconds.
-    for (let t = 0; t < 10_000; t += [1, 3, 200, 7, 990, 2, 450][t % 7]!) {
-      vi.setSystemTime(1_000_000 + t);
-      pending.push(limiter.acquire().then(() => grants.push(Date.now())));
+    // Bursts of 8 straddling each whole second: where a bucket of 5 admits 5 before the edge and 5 after.
+    for (let second = 1; second <= 5; second++) {
+      for (let k = 0; k < 8; k++) {
+        vi.setSystemTime(1_000_000 + second * 1000 - 8 + 2 * k);
+        pending.push(limiter.acquire().then(() => grants.push(Date.now())));
+        await vi.advanceTimersByTimeAsync(0);
+      }
+      vi.setSystemTime(1_000_000 + second * 1000 + 500);
       await vi.advanceTimersByTimeAsync(0);
     }
     await vi.runAllTimersAsync();

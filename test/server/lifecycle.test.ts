@@ -251,6 +251,9 @@ describeRedis('npm start with REDIS_URL', () => {
       const { code } = await within(gateway.exit, 5_000, 'the process to exit');
       expect(gateway.stderr()).toBe('');
       expect(code).toBe(0);
+      // The stream ended with the server (as an error: the connection went away), it did not hang.
+      const last = await within(updates.next().catch(() => ({ done: true as const, value: undefined })), 2_000, 'the stream to end');
+      expect(last.done).toBe(true);
     } finally {
       await updates.return?.(undefined).catch(() => {});
       client.dispose();

@@ -1,0 +1,120 @@
+import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
+import type { Services } from '../services.js';
+import type { AvaturnAvatar } from '../upstreams/avaturn/schemas.js';
+import { stopWatching, type WatchState } from './avatar-index.js';
+import { applyUpstreamStatus, failAvatar } from './avatar-status.js';
+import { avaturnKeys } from './keys.js';
+
+/** Backoff between polls of one avatar: interval, 2x, 4x ... up to this. */
+const MAX_POLL_DELAY_MS = 60_000;
+/** Users polled at once (one listing call each). */
+const CONCURRENCY = 8;
+
+/**
+ * Avaturn sends nothing when processing fails, so pending avatars are polled
+ * (`users/{id}/avatars?include_not_ready=true`) with backoff, and failed past their deadline:
+ * photos never uploaded by `uploadDeadline`, or processing longer than
+ * AVATAR_PROCESSING_DEADLINE_MS. Works across instances: the work list and each avatar's
+ * backoff live in the store, one instance per round holds the lease, and every status change is
+ * a conditional update, so an avatar is never failed (or announced) twice.
+ */
+export class AvaturnWatchdog {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly services: Services,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private get intervalMs(): number {
+    return this.services.config.avaturn.watchdogIntervalMs;
+  }
+
+  start(): void {
+    if (this.timer || this.stopped) return;
+    this.timer = setInterval(() => {
+      this.running ??= this.round()
+        .catch((err: unknown) => this.services.logger.warn({ err }, 'avaturn watchdog round failed'))
+        .finally(() => (this.running = undefined));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Stops the timer and waits for a round in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** One pass over the due avatars (exposed for tests). */
+  async round(): Promise<void> {
+    const { store, avatars } = this.services;
+    if (!(await store.set(avaturnKeys.watchdogLease(), true, { ttlMs: this.intervalMs, ifAbsent: true }))) return;
+    const now = this.now();
+    const due = new Map<string, AvaturnAvatarRecord[]>();
+    for (const id of await store.setMembers(avaturnKeys.pending())) {
+      const record = await avatars.get(id);
+      if (!record || record.provider !== 'AVATURN' || record.status === 'READY' || record.status === 'FAILED') {
+        await stopWatching(this.services, id);
+        continue;
+      }
+      const state = await store.get<WatchState>(avaturnKeys.watch(id));
+      if (state && state.nextPollAt > now && this.deadlineOf(record) > now) continue;
+      const list = due.get(record.avaturnUserId) ?? [];
+      list.push(record);
+      due.set(record.avaturnUserId, list);
+    }
+    const users = [...due.entries()];
+    for (let i = 0; i < users.length; i += CONCURRENCY) {
+      await Promise.all(users.slice(i, i + CONCURRENCY).map(([userId, records]) => this.check(userId, records)));
+    }
+  }
+
+  private deadlineOf(record: AvaturnAvatarRecord): number {
+    if (record.status === 'PROCESSING' && record.processingSince) {
+      return Date.parse(record.processingSince) + this.services.config.avaturn.processingDeadlineMs;
+    }
+    return Date.parse(record.uploadDeadline ?? record.createdAt);
+  }
+
+  private async check(avaturnUserId: string, records: AvaturnAvatarRecord[]): Promise<void> {
+    let listing: AvaturnAvatar[] | undefined;
+    try {
+      listing = await this.services.avaturn.listAvatars(avaturnUserId, { includeNotReady: true, deadline: this.now() + 10_000 });
+    } catch (err) {
+      this.services.logger.warn({ err }, 'avaturn watchdog: listing failed; deadlines still apply');
+    }
+    for (const record of records) {
+      let current: AvaturnAvatarRecord | undefined = record;
+      if (listing) {
+        const upstream = listing.find((a) => a.id.toLowerCase() === record.avaturnAvatarId);
+        current = await applyUpstreamStatus(this.services, record.id, upstream?.status ?? 'missing');
+      }
+      if (!current || current.status === 'READY' || current.status === 'FAILED') continue;
+      if (this.now() >= this.deadlineOf(current)) {
+        await failAvatar(this.services, current.id, this.timeoutReason(current), { timedOut: true });
+        continue;
+      }
+      await this.scheduleNext(current);
+    }
+  }
+
+  private timeoutReason(record: AvaturnAvatarRecord): string {
+    if (record.status === 'AWAITING_UPLOAD') return 'The photos were not uploaded before the upload URL expired';
+    const seconds = Math.round(this.services.config.avaturn.processingDeadlineMs / 1000);
+    return `Avaturn did not finish processing the photos within ${seconds} s`;
+  }
+
+  private async scheduleNext(record: AvaturnAvatarRecord): Promise<void> {
+    const key = avaturnKeys.watch(record.id);
+    const state = (await this.services.store.get<WatchState>(key)) ?? { attempt: 0, nextPollAt: 0 };
+    const delay = Math.min(this.intervalMs * 2 ** state.attempt, Math.max(MAX_POLL_DELAY_MS, this.intervalMs));
+    // Never sleep past the deadline: the last look happens on time.
+    const nextPollAt = Math.min(this.now() + delay, this.deadlineOf(record));
+    await this.services.store.set<WatchState>(key, { attempt: state.attempt + 1, nextPollAt });
+  }
+}

@@ -1,0 +1,74 @@
+import { customizeAvatar } from '../../../avaturn/customize-avatar.js';
+import { builder } from '../../builder.js';
+import { parseGlobalId } from '../../global-ids.js';
+import { AvaturnAvatarRef } from './avaturn-avatar.js';
+import { CUSTOMIZE_MUTATION_ERRORS } from './errors.js';
+
+const AssetInput = builder.inputType('AvatarAssetInput', {
+  fields: (t) => ({ id: t.id({ required: true, description: 'Asset id (UUID) from the Avaturn asset catalog.' }) }),
+});
+
+const ColouredAssetInput = builder.inputType('AvatarColoredAssetInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'Asset id (UUID) from the Avaturn asset catalog.' }),
+    color: t.string({ required: false, description: '#rrggbb or #rrggbbaa.' }),
+  }),
+});
+
+const AssetsInput = builder.inputType('AvatarAssetsInput', {
+  description: 'One asset per slot. An omitted slot keeps its asset; null empties it.',
+  fields: (t) => ({
+    clothing: t.field({ type: AssetInput, required: false }),
+    hairAndHeadwear: t.field({ type: ColouredAssetInput, required: false }),
+    eyewear: t.field({ type: ColouredAssetInput, required: false }),
+    footwear: t.field({ type: AssetInput, required: false }),
+  }),
+});
+
+const BoneScaleInput = builder.inputType('AvatarBoneScaleInput', {
+  description: 'Each -50..50; an omitted one keeps its value.',
+  fields: (t) => ({ head: t.float({ required: false }), arms: t.float({ required: false }), chest: t.float({ required: false }) }),
+});
+
+const MetadataEntryInput = builder.inputType('AvatarMetadataEntryInput', {
+  fields: (t) => ({ key: t.string({ required: true }), value: t.string({ required: true }) }),
+});
+
+const CustomizeAvatarInput = builder.inputType('CustomizeAvatarInput', {
+  description: 'Changes to the customization; every omitted field keeps its current value.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'An AvaturnAvatar id.' }),
+    assets: t.field({ type: AssetsInput, required: false }),
+    body: t.string({ required: false }),
+    age: t.string({ required: false }),
+    boneScale: t.field({ type: BoneScaleInput, required: false }),
+    skinToneCorrection: t.float({ required: false, description: '-50..50.' }),
+    metadata: t.field({ type: [MetadataEntryInput], required: false, description: 'Replaces all metadata when given.' }),
+  }),
+});
+
+builder.mutationField('customizeAvatar', (t) =>
+  t.field({
+    type: AvaturnAvatarRef,
+    authScopes: { user: true },
+    description: 'Changes how a READY Avaturn avatar looks. Exports and scene renders made afterwards show the change.',
+    args: { input: t.arg({ type: CustomizeAvatarInput, required: true }) },
+    errors: {
+      types: CUSTOMIZE_MUTATION_ERRORS,
+      union: { name: 'CustomizeAvatarResult' },
+      result: { name: 'CustomizeAvatarSuccess' },
+      dataField: { name: 'avatar' },
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const id = parseGlobalId(String(input.id), ['AvaturnAvatar'], 'input.id');
+      const avatar = await ctx.services.avatars.getOwned(id, ctx.viewer!.userId, 'AVATURN');
+      const assets = input.assets && {
+        clothing: input.assets.clothing && { id: String(input.assets.clothing.id) },
+        hairAndHeadwear: input.assets.hairAndHeadwear && { ...input.assets.hairAndHeadwear, id: String(input.assets.hairAndHeadwear.id) },
+        eyewear: input.assets.eyewear && { ...input.assets.eyewear, id: String(input.assets.eyewear.id) },
+        footwear: input.assets.footwear && { id: String(input.assets.footwear.id) },
+      };
+      return customizeAvatar(ctx.services, avatar, { ...input, assets });
+    },
+  }),
+);

@@ -1,0 +1,73 @@
+import type { AvaturnAvatarRecord } from '../../../avatars/avatar-record.js';
+import { startAvaturnAvatar, UPLOAD_URL_TTL_MS } from '../../../avaturn/new-avatar.js';
+import { builder } from '../../builder.js';
+import { BodyTypeEnum } from '../enums.js';
+import { AvaturnAvatarRef } from './avaturn-avatar.js';
+import { AVATURN_MUTATION_ERRORS } from './errors.js';
+
+interface StartedUpload {
+  avatar: AvaturnAvatarRecord;
+  uploadUrl: string;
+  formFields: Array<{ name: string; value: string }>;
+  expiresAt: Date;
+}
+
+/** Avaturn's upload form (shared/upstreams/avaturn.md). */
+const FILE_FIELDS = { frontal: 'image-frontal', side1: 'image-side-1', side2: 'image-side-2' };
+
+const FileFieldsRef = builder.objectRef<typeof FILE_FIELDS>('AvatarUploadFileFields').implement({
+  description: 'Form field names of the three photos.',
+  fields: (t) => ({ frontal: t.exposeString('frontal'), side1: t.exposeString('side1'), side2: t.exposeString('side2') }),
+});
+
+const FormFieldRef = builder.objectRef<{ name: string; value: string }>('AvatarUploadFormField').implement({
+  fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
+});
+
+const StartAvatarUploadSuccess = builder.objectRef<StartedUpload>('StartAvatarUploadSuccess').implement({
+  description:
+    'POST a multipart/form-data body to uploadUrl (no Authorization header): formFields as they are, and the three photos under fileFields. The avatar then moves on by itself; follow it with avatarUpdated.',
+  fields: (t) => ({
+    avatar: t.field({ type: AvaturnAvatarRef, resolve: (u) => u.avatar }),
+    uploadUrl: t.field({ type: 'URL', description: 'Pre-signed; treat it as a secret of this upload.', resolve: (u) => u.uploadUrl }),
+    method: t.string({ resolve: () => 'POST' }),
+    fileFields: t.field({ type: FileFieldsRef, resolve: () => FILE_FIELDS }),
+    formFields: t.field({ type: [FormFieldRef], resolve: (u) => u.formFields }),
+    expiresAt: t.field({ type: 'DateTime', resolve: (u) => u.expiresAt }),
+    expiresInSeconds: t.int({ resolve: (u) => Math.max(0, Math.floor((u.expiresAt.getTime() - Date.now()) / 1000)) }),
+  }),
+});
+
+const StartAvatarUploadInput = builder.inputType('StartAvatarUploadInput', {
+  fields: (t) => ({
+    bodyType: t.field({ type: BodyTypeEnum, required: true }),
+    telephoto: t.boolean({ defaultValue: false }),
+  }),
+});
+
+builder.mutationField('startAvatarUpload', (t) =>
+  t.field({
+    type: StartAvatarUploadSuccess,
+    authScopes: { user: true },
+    description: 'For browsers that upload the photos straight to Avaturn: a new avatar (AWAITING_UPLOAD) and where to send its photos.',
+    args: { input: t.arg({ type: StartAvatarUploadInput, required: true }) },
+    errors: { types: AVATURN_MUTATION_ERRORS, union: { name: 'StartAvatarUploadResult' }, directResult: true },
+    resolve: async (_root, { input }, ctx) => {
+      const telephoto = input.telephoto ?? false;
+      const started = await startAvaturnAvatar(ctx.services, ctx.viewer!.userId, {
+        bodyType: input.bodyType,
+        telephoto,
+        uploadWindowMs: UPLOAD_URL_TTL_MS,
+      });
+      return {
+        avatar: started.record,
+        uploadUrl: started.uploadUrl,
+        formFields: [
+          { name: 'body-type', value: input.bodyType === 'MALE' ? 'male' : 'female' },
+          { name: 'telephoto', value: String(telephoto) },
+        ],
+        expiresAt: started.uploadExpiresAt,
+      };
+    },
+  }),
+);
