@@ -1,8 +1,8 @@
 import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
 import type { Services } from '../services.js';
-import { avaturnKeys } from './keys.js';
+import { keysOf } from './keys.js';
 
-type IndexServices = Pick<Services, 'store' | 'avatars'>;
+type IndexServices = Pick<Services, 'store' | 'avatars' | 'config'>;
 
 /** When the watchdog first looks at a pending avatar, and what it remembers between polls. */
 export interface WatchState {
@@ -17,19 +17,20 @@ export interface WatchState {
  */
 export async function indexNewAvatar(services: IndexServices, record: AvaturnAvatarRecord, firstPollAt: number): Promise<void> {
   const { store } = services;
-  await store.set(avaturnKeys.avatar(record.avaturnAvatarId), record.id);
-  await store.set<WatchState>(avaturnKeys.watch(record.id), { attempt: 0, nextPollAt: firstPollAt });
-  await store.setAdd(avaturnKeys.pending(), record.id);
+  const keys = keysOf(services);
+  await store.set(keys.avatar(record.avaturnAvatarId), record.id);
+  await store.set<WatchState>(keys.watch(record.id), { attempt: 0, nextPollAt: firstPollAt });
+  await store.setAdd(keys.pending(), record.id);
 }
 
 /** The avatar has a final status: the watchdog stops looking at it. */
 export async function stopWatching(services: IndexServices, avatarId: string): Promise<void> {
-  await services.store.setRemove(avaturnKeys.pending(), avatarId);
-  await services.store.delete(avaturnKeys.watch(avatarId));
+  await services.store.setRemove(keysOf(services).pending(), avatarId);
+  await services.store.delete(keysOf(services).watch(avatarId));
 }
 
 export async function findByAvaturnId(services: IndexServices, avaturnAvatarId: string): Promise<AvaturnAvatarRecord | undefined> {
-  const id = await services.store.get<string>(avaturnKeys.avatar(avaturnAvatarId));
+  const id = await services.store.get<string>(keysOf(services).avatar(avaturnAvatarId));
   if (!id) return undefined;
   const record = await services.avatars.get(id);
   return record?.provider === 'AVATURN' ? record : undefined;
@@ -38,5 +39,5 @@ export async function findByAvaturnId(services: IndexServices, avaturnAvatarId: 
 /** Everything but the record itself (the repository deletes that and completes subscriptions). */
 export async function forgetAvatar(services: IndexServices, record: AvaturnAvatarRecord): Promise<void> {
   await stopWatching(services, record.id);
-  await services.store.delete(avaturnKeys.avatar(record.avaturnAvatarId));
+  await services.store.delete(keysOf(services).avatar(record.avaturnAvatarId));
 }

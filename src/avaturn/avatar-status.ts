@@ -3,7 +3,7 @@ import type { Services } from '../services.js';
 import type { AvatarStatus as UpstreamStatus } from '../upstreams/avaturn/schemas.js';
 import { stopWatching } from './avatar-index.js';
 
-type StatusServices = Pick<Services, 'store' | 'avatars'>;
+type StatusServices = Pick<Services, 'store' | 'avatars' | 'config'>;
 
 /** Statuses only move forward; READY and FAILED are final. */
 const RANK: Record<AvatarStatus, number> = { AWAITING_UPLOAD: 0, PROCESSING: 1, READY: 2, FAILED: 2 };

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/codes.js';
 import type { Services } from '../services.js';
-import { avaturnKeys } from './keys.js';
+import { keysOf } from './keys.js';
 
 /** Longest wait for another request (maybe on another instance) that is creating the same user. */
 const WAIT_MS = 20_000;
@@ -21,23 +21,24 @@ interface UserMapping {
  * through Redis) checks the mapping again and creates the user; the others wait for the mapping.
  * A lock left by a crashed instance expires, and the next caller takes over.
  */
-export async function ensureAvaturnUser(services: Pick<Services, 'store' | 'avaturn'>, ownerId: string): Promise<string> {
+export async function ensureAvaturnUser(services: Pick<Services, 'store' | 'avaturn' | 'config'>, ownerId: string): Promise<string> {
   const { store, avaturn } = services;
+  const keys = keysOf(services);
   const deadline = Date.now() + WAIT_MS;
   let delayMs = 10;
   for (;;) {
-    const mapped = await store.get<UserMapping>(avaturnKeys.user(ownerId));
+    const mapped = await store.get<UserMapping>(keys.user(ownerId));
     if (mapped) return mapped.userId;
-    if (await store.set(avaturnKeys.userLock(ownerId), randomUUID(), { ttlMs: LOCK_TTL_MS, ifAbsent: true })) {
+    if (await store.set(keys.userLock(ownerId), randomUUID(), { ttlMs: LOCK_TTL_MS, ifAbsent: true })) {
       try {
         // Someone may have finished between our read and our lock.
-        const again = await store.get<UserMapping>(avaturnKeys.user(ownerId));
+        const again = await store.get<UserMapping>(keys.user(ownerId));
         if (again) return again.userId;
         const { userId } = await avaturn.createUser({ deadline: Date.now() + CREATE_DEADLINE_MS });
-        await store.set<UserMapping>(avaturnKeys.user(ownerId), { userId });
+        await store.set<UserMapping>(keys.user(ownerId), { userId });
         return userId;
       } finally {
-        await store.delete(avaturnKeys.userLock(ownerId));
+        await store.delete(keys.userLock(ownerId));
       }
     }
     if (Date.now() > deadline) {
@@ -46,9 +47,4 @@ export async function ensureAvaturnUser(services: Pick<Services, 'store' | 'avat
     await sleep(delayMs);
     delayMs = Math.min(delayMs * 2, 200);
   }
-}
-
-/** The mapped Avaturn user, without creating one. */
-export async function findAvaturnUser(services: Pick<Services, 'store'>, ownerId: string): Promise<string | undefined> {
-  return (await services.store.get<UserMapping>(avaturnKeys.user(ownerId)))?.userId;
 }

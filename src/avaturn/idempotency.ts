@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConflictError, ValidationError } from '../errors/app-error.js';
-import type { Store } from '../store/store.js';
-import { avaturnKeys } from './keys.js';
+import type { Services } from '../services.js';
+import { keysOf } from './keys.js';
 
 /** A replay within this time returns the first result. */
 const DONE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -41,8 +41,14 @@ export function pickIdempotencyKey(header: string | null | undefined, field: str
  * key). A repeat gets `replay` with the first result, waits briefly while the first call is
  * still running, then answers CONFLICT.
  */
-export async function claimIdempotencyKey(store: Store, operation: string, ownerId: string, key: string): Promise<IdempotencyClaim> {
-  const storeKey = avaturnKeys.idempotency(operation, ownerId, key);
+export async function claimIdempotencyKey(
+  services: Pick<Services, 'store' | 'config'>,
+  operation: string,
+  ownerId: string,
+  key: string,
+): Promise<IdempotencyClaim> {
+  const { store } = services;
+  const storeKey = keysOf(services).idempotency(operation, ownerId, key);
   const deadline = Date.now() + REPLAY_WAIT_MS;
   for (;;) {
     if (await store.set<Entry>(storeKey, { state: 'pending' }, { ttlMs: PENDING_TTL_MS, ifAbsent: true })) {
@@ -63,13 +69,13 @@ export async function claimIdempotencyKey(store: Store, operation: string, owner
 
 /** Runs `run` once per key: a repeat gets `replay(firstResultId)` instead. Without a key, just runs. */
 export async function idempotent<T extends { id: string }>(
-  store: Store,
+  services: Pick<Services, 'store' | 'config'>,
   scope: { operation: string; ownerId: string; key: string | undefined },
   run: () => Promise<T>,
   replay: (resultId: string) => Promise<T>,
 ): Promise<T> {
   if (scope.key === undefined) return run();
-  const claim = await claimIdempotencyKey(store, scope.operation, scope.ownerId, scope.key);
+  const claim = await claimIdempotencyKey(services, scope.operation, scope.ownerId, scope.key);
   if (claim.kind === 'replay') return replay(claim.resultId);
   let result: T;
   try {

@@ -1,34 +1,56 @@
 import { createHash } from 'node:crypto';
-
-/**
- * Every store key the Avaturn flows use, in one place so their lifetimes and meaning are easy to
- * audit. Values are JSON; ids from Avaturn are lower-cased (UUIDs compare case-insensitively).
- */
-export const avaturnKeys = {
-  /** App user -> their one Avaturn user `{ userId }` (permanent). */
-  user: (ownerId: string) => `avaturn:user:${ownerId}`,
-  /** Short lock held while an instance creates that Avaturn user. */
-  userLock: (ownerId: string) => `avaturn:user-lock:${ownerId}`,
-  /** Avaturn avatar id -> local avatar id (for webhooks). */
-  avatar: (avaturnAvatarId: string) => `avaturn:avatar:${avaturnAvatarId.toLowerCase()}`,
-  /** Set of local ids of avatars awaiting photos or processing: the watchdog's work list. */
-  pending: () => 'avaturn:pending-avatars',
-  /** Per pending avatar: when the watchdog polls it next, and how many polls it had. */
-  watch: (avatarId: string) => `avaturn:watch:${avatarId}`,
-  /** Held by the one instance running a watchdog round. */
-  watchdogLease: () => 'avaturn:watchdog-lease',
-  /** Avaturn render id -> `{ imageId, avaturnAvatarId }` (for `render.ready`). */
-  render: (renderId: string) => `avaturn:render:${renderId.toLowerCase()}`,
-  /** One scene render per avatar, customization, scene and format while its URL lives. */
-  scene: (avatarId: string, customizationVersion: number, scene: string, format: string) =>
-    `avaturn:scene:${avatarId}:${customizationVersion}:${format}:${scene}`,
-  /** Idempotency record of one mutation call; the client's key is hashed (it may be long or odd). */
-  idempotency: (operation: string, ownerId: string, key: string) =>
-    `idempotency:${operation}:${ownerId}:${sha256(key)}`,
-  /** One webhook delivery, for dedupe. */
-  delivery: (deliveryKey: string) => `avaturn:delivery:${deliveryKey}`,
-};
+import type { Config } from '../config/config.js';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/**
+ * Every store key the Avaturn flows use, in one place so their lifetimes and meaning are easy to
+ * audit. Keys are scoped to the Avaturn project (API URL and key, hashed): Avaturn users and
+ * avatars belong to a project, so a mapping made for one is meaningless for another (and gateways
+ * on different projects can share a Redis). Values are JSON; Avaturn ids are lower-cased.
+ */
+function buildKeys(project: string) {
+  const p = `avaturn:${project}`;
+  return {
+    /** App user -> their one Avaturn user `{ userId }` (permanent). */
+    user: (ownerId: string) => `${p}:user:${ownerId}`,
+    /** Short lock held while an instance creates that Avaturn user. */
+    userLock: (ownerId: string) => `${p}:user-lock:${ownerId}`,
+    /** Avaturn avatar id -> local avatar id (for webhooks). */
+    avatar: (avaturnAvatarId: string) => `${p}:avatar:${avaturnAvatarId.toLowerCase()}`,
+    /** Set of local ids of avatars awaiting photos or processing: the watchdog's work list. */
+    pending: () => `${p}:pending-avatars`,
+    /** Per pending avatar: when the watchdog polls it next, and how many polls it had. */
+    watch: (avatarId: string) => `${p}:watch:${avatarId}`,
+    /** Held by the one instance running a watchdog round. */
+    watchdogLease: () => `${p}:watchdog-lease`,
+    /** Avaturn render id -> `{ imageId, avaturnAvatarId, avaturnUserId }` (for `render.ready`). */
+    render: (renderId: string) => `${p}:render:${renderId.toLowerCase()}`,
+    /** One scene render per avatar, customization, scene and format while its URL lives. */
+    scene: (avatarId: string, customizationVersion: number, scene: string, format: string) =>
+      `${p}:scene:${avatarId}:${customizationVersion}:${format}:${scene}`,
+    /** Idempotency record of one mutation call; the client's key is hashed (it may be long or odd). */
+    idempotency: (operation: string, ownerId: string, key: string) => `${p}:idempotency:${operation}:${ownerId}:${sha256(key)}`,
+    /** One webhook delivery, for dedupe. */
+    delivery: (deliveryKey: string) => `${p}:delivery:${deliveryKey}`,
+  };
+}
+
+export type AvaturnKeys = ReturnType<typeof buildKeys>;
+
+const cache = new WeakMap<Config['avaturn'], AvaturnKeys>();
+
+/** The keys of the Avaturn project `config` points at. */
+export function avaturnKeys(config: Config['avaturn']): AvaturnKeys {
+  let keys = cache.get(config);
+  if (!keys) {
+    keys = buildKeys(sha256(`${config.apiUrl}\n${config.apiKey}`).slice(0, 12));
+    cache.set(config, keys);
+  }
+  return keys;
+}
+
+/** Shorthand for the services' project. */
+export const keysOf = (services: { config: Config }): AvaturnKeys => avaturnKeys(services.config.avaturn);

@@ -9,7 +9,7 @@ import type { Services } from '../services.js';
 import type { AvaturnRenderFormat } from '../upstreams/avaturn/schemas.js';
 import { putDefaultCustomization } from './customize-avatar.js';
 import { requireReady } from './errors.js';
-import { avaturnKeys } from './keys.js';
+import { keysOf } from './keys.js';
 import { waitForImage } from './wait-for-image.js';
 
 /** [ASSUMED] Avaturn renders scenes 1024 px wide (the sandbox's choice; not published); height follows the scene's ratio. */
@@ -62,7 +62,7 @@ async function startOrReuse(
   format: AvaturnRenderFormat,
 ): Promise<ImageRecord> {
   const { store, images } = services;
-  const key = avaturnKeys.scene(avatar.id, avatar.customizationVersion, pose.key, formatName);
+  const key = keysOf(services).scene(avatar.id, avatar.customizationVersion, pose.key, formatName);
   const imageId = randomUUID();
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await store.set(key, imageId, { ttlMs: RENDER_URL_TTL_MS, ifAbsent: true })) {
@@ -118,7 +118,7 @@ async function startRender(
   // Saved before the render id is indexed, so a `render.ready` that finds the index finds the image.
   await services.images.save(image);
   await services.store.set<RenderRef>(
-    avaturnKeys.render(render.id),
+    keysOf(services).render(render.id),
     { imageId, avaturnAvatarId: avatar.avaturnAvatarId, avaturnUserId: avatar.avaturnUserId },
     { ttlMs: RENDER_INDEX_TTL_MS },
   );

@@ -1,9 +1,10 @@
 import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
 import type { Services } from '../services.js';
 import type { AvaturnAvatar } from '../upstreams/avaturn/schemas.js';
+import { UpstreamNotFoundError } from '../upstreams/errors.js';
 import { stopWatching, type WatchState } from './avatar-index.js';
 import { applyUpstreamStatus, failAvatar } from './avatar-status.js';
-import { avaturnKeys } from './keys.js';
+import { keysOf } from './keys.js';
 
 /** Backoff between polls of one avatar: interval, 2x, 4x ... up to this. */
 const MAX_POLL_DELAY_MS = 60_000;
@@ -53,16 +54,16 @@ export class AvaturnWatchdog {
   /** One pass over the due avatars (exposed for tests). */
   async round(): Promise<void> {
     const { store, avatars } = this.services;
-    if (!(await store.set(avaturnKeys.watchdogLease(), true, { ttlMs: this.intervalMs, ifAbsent: true }))) return;
+    if (!(await store.set(keysOf(this.services).watchdogLease(), true, { ttlMs: this.intervalMs, ifAbsent: true }))) return;
     const now = this.now();
     const due = new Map<string, AvaturnAvatarRecord[]>();
-    for (const id of await store.setMembers(avaturnKeys.pending())) {
+    for (const id of await store.setMembers(keysOf(this.services).pending())) {
       const record = await avatars.get(id);
       if (!record || record.provider !== 'AVATURN' || record.status === 'READY' || record.status === 'FAILED') {
         await stopWatching(this.services, id);
         continue;
       }
-      const state = await store.get<WatchState>(avaturnKeys.watch(id));
+      const state = await store.get<WatchState>(keysOf(this.services).watch(id));
       if (state && state.nextPollAt > now && this.deadlineOf(record) > now) continue;
       const list = due.get(record.avaturnUserId) ?? [];
       list.push(record);
@@ -86,7 +87,9 @@ export class AvaturnWatchdog {
     try {
       listing = await this.services.avaturn.listAvatars(avaturnUserId, { includeNotReady: true, deadline: this.now() + 10_000 });
     } catch (err) {
-      this.services.logger.warn({ err }, 'avaturn watchdog: listing failed; deadlines still apply');
+      // The Avaturn user itself is gone, and its avatars with it.
+      if (err instanceof UpstreamNotFoundError) listing = [];
+      else this.services.logger.warn({ err }, 'avaturn watchdog: listing failed; deadlines still apply');
     }
     for (const record of records) {
       let current: AvaturnAvatarRecord | undefined = record;
@@ -110,11 +113,13 @@ export class AvaturnWatchdog {
   }
 
   private async scheduleNext(record: AvaturnAvatarRecord): Promise<void> {
-    const key = avaturnKeys.watch(record.id);
+    const key = keysOf(this.services).watch(record.id);
     const state = (await this.services.store.get<WatchState>(key)) ?? { attempt: 0, nextPollAt: 0 };
     const delay = Math.min(this.intervalMs * 2 ** state.attempt, Math.max(MAX_POLL_DELAY_MS, this.intervalMs));
     // Never sleep past the deadline: the last look happens on time.
     const nextPollAt = Math.min(this.now() + delay, this.deadlineOf(record));
-    await this.services.store.set<WatchState>(key, { attempt: state.attempt + 1, nextPollAt });
+    // Expires on its own should the avatar vanish without the watchdog noticing.
+    const ttlMs = Math.max(0, this.deadlineOf(record) - this.now()) + 60 * 60 * 1000;
+    await this.services.store.set<WatchState>(key, { attempt: state.attempt + 1, nextPollAt }, { ttlMs });
   }
 }

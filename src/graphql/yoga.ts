@@ -8,6 +8,7 @@ import { schema } from '../schema/index.js';
 import { multipartBodyLimit } from '../uploads/limits.js';
 import type { Services } from '../services.js';
 import { createMaskError } from './mask-error.js';
+import { useRequestErrorCodes } from './use-request-error-codes.js';
 
 export type ServerContext = { req: IncomingMessage; res: ServerResponse };
 export type Yoga = YogaServerInstance<ServerContext, Context>;
@@ -38,6 +39,7 @@ export function createGatewayYoga(services: Services): Yoga {
     maskedErrors: { maskError: createMaskError(logger), isDev: config.env === 'development' && config.mode === 'sandbox' },
     context: (initial) => createContext(services, initial),
     plugins: [
+      useRequestErrorCodes(),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         maxAliases: { n: 60 },

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { processRequest } from 'graphql-upload-minimal';
 import { ErrorCode } from '../errors/codes.js';
 import { MAX_MULTIPART_FIELD_BYTES } from './limits.js';
+import { linkUploads, watchMultipart } from './multipart-status.js';
 
 /**
  * Headers that prove a request was not a "simple" cross-site form post: a browser only sends
@@ -60,14 +61,18 @@ export async function prepareMultipartRequest(
     sendGraphqlError(res, 413, ErrorCode.PAYLOAD_TOO_LARGE, `The multipart request is larger than ${limits.maxBodyBytes} bytes`);
     return false;
   }
+  const pipe = req.pipe;
+  const status = watchMultipart(req);
   try {
     req.body = await processRequest(req, res, {
       maxFiles: limits.maxFiles,
       maxFileSize: limits.maxFileSize,
       maxFieldSize: MAX_MULTIPART_FIELD_BYTES,
     });
+    linkUploads(req.body, status);
     return true;
   } catch (err) {
+    req.pipe = pipe;
     const e = err as { status?: number; expose?: boolean; message?: string };
     const status = e.status && e.status >= 400 && e.status < 500 ? e.status : 400;
     req.resume();

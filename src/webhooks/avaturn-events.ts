@@ -2,7 +2,7 @@ import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
 import { findByAvaturnId } from '../avaturn/avatar-index.js';
 import { applyUpstreamStatus } from '../avaturn/avatar-status.js';
 import { hasFreshModel, storeExport } from '../avaturn/export-avatar.js';
-import { avaturnKeys } from '../avaturn/keys.js';
+import { keysOf } from '../avaturn/keys.js';
 import { RENDER_URL_TTL_MS, type RenderRef } from '../avaturn/scene-render.js';
 import type { Services } from '../services.js';
 import type { AvaturnWebhook } from '../upstreams/avaturn/schemas.js';
@@ -72,7 +72,7 @@ async function exportReady(services: Services, event: Event<'export.ready'>): Pr
 }
 
 async function renderReady(services: Services, event: Event<'render.ready'>): Promise<EventOutcome> {
-  const ref = await services.store.get<RenderRef>(avaturnKeys.render(event.id));
+  const ref = await services.store.get<RenderRef>(keysOf(services).render(event.id));
   if (!ref || ref.avaturnAvatarId !== event.avatar_id.toLowerCase() || ref.avaturnUserId !== event.user_id) return 'ignored';
   const now = Date.now();
   let changed = false;

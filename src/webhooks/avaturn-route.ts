@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { avaturnKeys, sha256 } from '../avaturn/keys.js';
+import { keysOf, sha256 } from '../avaturn/keys.js';
 import { BodyError, discardBody, readText, sendJson } from '../http/body.js';
 import { route, type Router } from '../http/router.js';
 import type { Services } from '../services.js';
@@ -73,7 +73,7 @@ export function mountAvaturnWebhooks(router: Router, services: Services): void {
 
     try {
       let result: EventOutcome = 'unchanged';
-      const delivery = await handleOnce(store, avaturnKeys.delivery(deliveryKey), async () => {
+      const delivery = await handleOnce(store, keysOf(services).delivery(deliveryKey), async () => {
         result = await applyAvaturnEvent(services, event);
       });
       if (delivery === 'busy') return refuse(res, 503, 'busy', { 'retry-after': '1' });

@@ -29,10 +29,7 @@ describe('render validation: refused before any upstream call', () => {
     expect(result.errors?.[0]?.message).toContain('"ImageQuality"');
   });
 
-  // Known bug outside the render code: src/graphql/mask-error.ts treats a variable coercion
-  // error (a GraphQLError whose originalError is another GraphQLError) as unexpected and answers
-  // INTERNAL_SERVER_ERROR. This flips to a failure once that is fixed; then drop `.fails`.
-  it.fails('maps an unknown quality to BAD_USER_INPUT', async () => {
+  it('maps an unknown quality to BAD_USER_INPUT', async () => {
     const result = await gw.execute(GalleryQuery, { id, poses: [still], quality: 'W123' as 'W640' }, { token });
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
   });

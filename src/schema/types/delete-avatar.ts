@@ -1,3 +1,4 @@
+import { forgetAvatar } from '../../avaturn/avatar-index.js';
 import { UpstreamNotFoundError } from '../../upstreams/errors.js';
 import { builder } from '../builder.js';
 import { parseAvatarId } from '../global-ids.js';
@@ -23,6 +24,7 @@ builder.mutationField('deleteAvatar', (t) =>
         await ctx.services.avaturn.deleteAvatar(avatar.avaturnUserId, avatar.avaturnAvatarId).catch((err: unknown) => {
           if (!(err instanceof UpstreamNotFoundError)) throw err;
         });
+        await forgetAvatar(ctx.services, avatar);
       }
       await ctx.services.avatars.delete(avatar);
       return String(args.id);

@@ -38,7 +38,7 @@ builder.mutationField('createAvatar', (t) =>
       const ownerId = ctx.viewer!.userId;
       const key = pickIdempotencyKey(ctx.request?.headers.get('idempotency-key'), input.idempotencyKey);
       return idempotent(
-        ctx.services.store,
+        ctx.services,
         { operation: 'createAvatar', ownerId, key },
         () =>
           createAvatarFromUploads(ctx.services, ownerId, {
