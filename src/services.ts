@@ -74,8 +74,9 @@ export function createServices(config: Config, logger: Logger): Services {
   }
 
   // One pool per upstream origin, with explicit limits (undici's defaults are unbounded).
-  const avaturnPool = createUpstreamDispatcher(new URL(config.avaturn.apiUrl).origin, { connections: 16 });
-  const renderItPool = createUpstreamDispatcher(new URL(config.renderIt.apiUrl).origin, { connections: 16 });
+  const UPSTREAM_CONNECTIONS = 16;
+  const avaturnPool = createUpstreamDispatcher(new URL(config.avaturn.apiUrl).origin, { connections: UPSTREAM_CONNECTIONS });
+  const renderItPool = createUpstreamDispatcher(new URL(config.renderIt.apiUrl).origin, { connections: UPSTREAM_CONNECTIONS });
   const avaturn = new AvaturnClient({
     baseUrl: config.avaturn.apiUrl,
     apiKey: config.avaturn.apiKey,
@@ -90,6 +91,7 @@ export function createServices(config: Config, logger: Logger): Services {
     dispatcher: renderItPool,
     logger: logger.child({ upstream: 'render-it' }),
     limiter: renders.limiter,
+    maxConcurrent: UPSTREAM_CONNECTIONS,
     // Renders are idempotent and every operation has a deadline (RENDER_DEADLINE_MS), which is
     // the real bound; more attempts let a gallery ride out a burst of 429/5xx.
     retry: { maxAttempts: 6 },

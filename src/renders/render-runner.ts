@@ -28,7 +28,8 @@ const asError = (err: unknown): Error => (err instanceof Error ? err : new Error
 export async function resolveRenders(deps: RunnerDeps, jobs: readonly RenderJob[]): Promise<Array<RenderResult | Error>> {
   const now = deps.now ?? Date.now;
   const keys = jobs.map(cacheKeyOf);
-  const cached = await Promise.all(keys.map((key) => deps.cache.get(key)));
+  // The cache only saves work: when the store is away, render instead of failing the batch.
+  const cached = await Promise.all(keys.map((key) => deps.cache.get(key).catch(() => undefined)));
   const results: Array<Promise<RenderResult>> = [];
   const fresh: number[] = [];
   // From here to the `track` calls nothing awaits, so two batches cannot both start the same render.

@@ -1,3 +1,4 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Logger } from '../logging/logger.js';
@@ -24,6 +25,12 @@ export interface UpstreamClientOptions {
   logger: Logger;
   /** Acquired before every attempt, retries included. */
   limiter?: RateLimiter;
+  /**
+   * Calls in flight at once; set it to the pool's connection count. A limiter slot is only taken
+   * once a connection is free, so granted calls never queue in the pool and then leave in a
+   * burst that breaks the TPS window. @default unlimited
+   */
+  maxConcurrent?: number;
   retry?: Partial<RetryPolicy> & RetryHooks;
   /** Per-request overrides of the dispatcher's timeouts, in ms. */
   timeouts?: { headersTimeout?: number; bodyTimeout?: number };
@@ -48,10 +55,14 @@ const KEY_VARIABLE: Record<UpstreamName, string> = { avaturn: 'AVATURN_API_KEY',
 
 /** Shared call path of the clients: limiter, retry, authorization, response validation, alarms. */
 export class UpstreamCaller {
+  private readonly gate: LimitFunction | undefined;
+
   constructor(
     readonly upstream: UpstreamName,
     private readonly options: UpstreamClientOptions,
-  ) {}
+  ) {
+    this.gate = options.maxConcurrent ? pLimit(options.maxConcurrent) : undefined;
+  }
 
   url(path: string, query?: Record<string, string | undefined>): URL {
     return joinUrl(this.options.baseUrl, path, query);
@@ -60,25 +71,26 @@ export class UpstreamCaller {
   async send(spec: CallSpec, call: CallOptions = {}): Promise<UpstreamResponse> {
     const { logger, limiter, retry, timeouts } = this.options;
     const url = this.url(spec.path, spec.query);
+    const attempt = async () => {
+      if (limiter) await this.acquire(limiter, call);
+      return sendRequest({
+        upstream: this.upstream,
+        dispatcher: this.options.dispatcher,
+        method: spec.method,
+        url,
+        headers: { authorization: `Bearer ${this.options.apiKey}`, ...spec.headers },
+        json: spec.json,
+        signal: call.signal,
+        deadline: call.deadline,
+        maxResponseBytes: this.options.maxResponseBytes,
+        headersTimeout: timeouts?.headersTimeout,
+        bodyTimeout: timeouts?.bodyTimeout,
+        allowRedirect: spec.allowRedirect,
+      });
+    };
     try {
       return await withRetry(
-        async () => {
-          if (limiter) await this.acquire(limiter, call);
-          return sendRequest({
-            upstream: this.upstream,
-            dispatcher: this.options.dispatcher,
-            method: spec.method,
-            url,
-            headers: { authorization: `Bearer ${this.options.apiKey}`, ...spec.headers },
-            json: spec.json,
-            signal: call.signal,
-            deadline: call.deadline,
-            maxResponseBytes: this.options.maxResponseBytes,
-            headersTimeout: timeouts?.headersTimeout,
-            bodyTimeout: timeouts?.bodyTimeout,
-            allowRedirect: spec.allowRedirect,
-          });
-        },
+        () => (this.gate ? this.gate(attempt) : attempt()),
         {
           ...retry,
           idempotent: spec.idempotent,

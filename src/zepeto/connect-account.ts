@@ -29,5 +29,10 @@ const STALE_AFTER_MS = 10_000;
 
 /** A pending login well past its expiry reads as EXPIRED even if no poller marked it (its instance stopped). */
 export function connectionStatusOf(record: ZepetoConnectionRecord, now = Date.now()): ZepetoConnectionStatus {
-  return record.status === 'PENDING' && Date.parse(record.expiresAt) + STALE_AFTER_MS <= now ? 'EXPIRED' : record.status;
+  return record.status === 'PENDING' && staleAt(record) <= now ? 'EXPIRED' : record.status;
+}
+
+/** When a pending login reads as EXPIRED without any event. */
+export function staleAt(record: ZepetoConnectionRecord): number {
+  return Date.parse(record.expiresAt) + STALE_AFTER_MS;
 }

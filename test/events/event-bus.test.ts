@@ -102,7 +102,7 @@ describe('liveRecord', () => {
     rec.publish({ version: 5 });
     await rec.write(3);
     expect((await third).value).toEqual({ id: rec.id, version: 3, label: 'v3' });
-    await live.return(undefined);
+    await live.return?.(undefined);
   });
 
   it('ends when the record is deleted', async () => {
@@ -134,7 +134,7 @@ describe('liveRecord', () => {
     const live = liveRecord<Rec>({ events: bus, topic: 'avatar:updated', id: rec.id, load });
     expect((await nextWithin(live)).value?.version).toBe(1);
     expect((await nextWithin(live)).value?.version).toBe(2);
-    await live.return(undefined);
+    await live.return?.(undefined);
   });
 
   it('hears nothing more once the consumer stops', async () => {
@@ -143,7 +143,7 @@ describe('liveRecord', () => {
     let loads = 0;
     const live = liveRecord<Rec>({ events: bus, topic: 'avatar:updated', id: rec.id, load: () => (loads++, rec.load()) });
     await nextWithin(live);
-    await live.return(undefined);
+    await live.return?.(undefined);
     await rec.write(2);
     await settle();
     expect(loads).toBe(1);

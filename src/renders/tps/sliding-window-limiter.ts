@@ -11,7 +11,7 @@ export interface SlidingWindowOptions {
    * @default 50
    */
   guardMs?: number;
-  /** @default Date.now (read at each use, so fake timers apply) */
+  /** @default performance.now (monotonic: a wall-clock step cannot empty the window; read at each use, so fake timers apply) */
   now?: () => number;
 }
 
@@ -41,7 +41,7 @@ export class SlidingWindowLimiter implements RateLimiter {
     if (!Number.isInteger(options.limit) || options.limit < 1) throw new RangeError(`limit must be a whole number >= 1, got ${options.limit}`);
     this.limit = options.limit;
     this.spanMs = (options.windowMs ?? 1000) + (options.guardMs ?? 50);
-    this.now = options.now ?? (() => Date.now());
+    this.now = options.now ?? (() => performance.now());
   }
 
   acquire(signal?: AbortSignal): Promise<void> {

@@ -1,6 +1,6 @@
 import { liveRecord } from '../../../events/live-record.js';
 import { isFinished, type ZepetoConnectionRecord } from '../../../zepeto/connection-record.js';
-import { connectZepetoAccount, connectionStatusOf } from '../../../zepeto/connect-account.js';
+import { connectZepetoAccount, connectionStatusOf, staleAt } from '../../../zepeto/connect-account.js';
 import type { ZepetoAvatarRecord } from '../../../avatars/avatar-record.js';
 import { builder } from '../../builder.js';
 import { COMMON_MUTATION_ERRORS } from '../errors.js';
@@ -53,18 +53,6 @@ builder.mutationField('connectZepetoAccount', (t) =>
   }),
 );
 
-/** Ends the stream after the login's final state: nothing changes after CONNECTED or EXPIRED. */
-async function* untilFinished(states: AsyncGenerator<ZepetoConnectionRecord>): AsyncGenerator<ZepetoConnectionRecord> {
-  try {
-    for await (const state of states) {
-      yield state;
-      if (isFinished(state.status)) return;
-    }
-  } finally {
-    await states.return(undefined);
-  }
-}
-
 builder.subscriptionField('zepetoConnectionUpdated', (t) =>
   t.field({
     type: ZepetoConnectionRef,
@@ -76,14 +64,15 @@ builder.subscriptionField('zepetoConnectionUpdated', (t) =>
       const ownerId = ctx.viewer!.userId;
       const { zepetoConnections } = ctx.services;
       await zepetoConnections.getOwned(id, ownerId);
-      return untilFinished(
-        liveRecord<ZepetoConnectionRecord>({
-          events: ctx.services.events,
-          topic: 'zepeto-connection:updated',
-          id,
-          load: () => zepetoConnections.getOwned(id, ownerId).catch(() => undefined),
-        }),
-      );
+      return liveRecord<ZepetoConnectionRecord>({
+        events: ctx.services.events,
+        topic: 'zepeto-connection:updated',
+        id,
+        load: () => zepetoConnections.getOwned(id, ownerId).catch(() => undefined),
+        // Nothing changes after CONNECTED or EXPIRED; a login whose poller is gone expires by time.
+        isFinal: (c) => isFinished(connectionStatusOf(c)),
+        recheckAfterMs: (c) => (isFinished(connectionStatusOf(c)) ? undefined : staleAt(c) - Date.now()),
+      });
     },
     resolve: (connection) => connection,
   }),
