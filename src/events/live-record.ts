@@ -30,6 +30,7 @@ export function liveRecord<R extends { version: number }>(options: LiveRecordOpt
     const events = options.events.subscribe(options.topic, options.id) as AsyncIterableIterator<ChangeEvent>;
     // Starting the iterator registers the listener now, before the state is read.
     let pending = events.next();
+    await options.events.listening(options.topic, options.id);
     const stopped = stop.then(() => 'stopped' as const);
     let recheck: NodeJS.Timeout | undefined;
     try {

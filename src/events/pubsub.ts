@@ -21,7 +21,14 @@ export type Topics = {
   'zepeto-connection:updated': [sessionId: string, event: ChangeEvent];
 };
 
-export type EventBus = PubSub<Topics>;
+export type EventBus = PubSub<Topics> & {
+  /**
+   * Resolves once the subscription that `subscribe(topic, id)` started is live. Over Redis the
+   * event target sends SUBSCRIBE without waiting for it; a second SUBSCRIBE on the same connection
+   * is answered after the first, so awaiting it means "listening". Read state only after this.
+   */
+  listening(topic: keyof Topics, id: string): Promise<void>;
+};
 
 export interface RedisEventClients {
   publish: Redis;
@@ -32,13 +39,20 @@ export interface RedisEventClients {
 
 /** In-memory for one instance; over Redis (two connections: publish and subscribe) for many. */
 export function createEventBus(redis?: RedisEventClients): EventBus {
-  if (!redis) return createPubSub<Topics>();
+  if (!redis) return Object.assign(createPubSub<Topics>(), { listening: async () => {} });
   const onError = redis.onError ?? (() => {});
-  return createPubSub<Topics>({
+  const subscribeClient = redis.subscribe;
+  const pubsub = createPubSub<Topics>({
     eventTarget: createRedisEventTarget({
       publishClient: guardFireAndForget(redis.publish, onError),
-      subscribeClient: guardFireAndForget(redis.subscribe, onError),
+      subscribeClient: guardFireAndForget(subscribeClient, onError),
     }),
+  });
+  return Object.assign(pubsub, {
+    // Channel names as @graphql-yoga/subscription builds them: `${topic}:${id}`.
+    listening: async (topic: keyof Topics, id: string) => {
+      await subscribeClient.subscribe(`${topic}:${id}`);
+    },
   });
 }
 

@@ -20,6 +20,7 @@ function trackingBus() {
         await stop;
         releasedListener = true;
       }),
+    listening: async () => {},
   } as unknown as EventBus;
   return { bus, emit: (e: ChangeEvent) => emit?.(e), released: () => releasedListener };
 }
