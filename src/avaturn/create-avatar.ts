@@ -2,6 +2,7 @@ import type { FileUpload } from 'graphql-upload-minimal';
 import type { AvaturnAvatarRecord, BodyType } from '../avatars/avatar-record.js';
 import { AppError } from '../errors/app-error.js';
 import type { Services } from '../services.js';
+import { multipartStatusOf, type MultipartStatus } from '../uploads/multipart-status.js';
 import { OrderedUploads } from '../uploads/ordered-uploads.js';
 import { openPhoto, type CheckedPhoto } from '../uploads/photo-stream.js';
 import type { PhotoSource } from '../upstreams/avaturn/client.js';
@@ -20,11 +21,20 @@ export interface CreateAvatarRequest {
   telephoto: boolean;
 }
 
-/** A photo opened only when the upstream body reaches it, so files are read in body order. */
-function lazyPhoto(key: PhotoKey, uploads: OrderedUploads<PhotoKey>, maxBytes: number): PhotoSource {
+/**
+ * A photo opened only when the upstream body reaches it, so files are read in body order. After
+ * the last one, the rest of the client's body must hold no other file before the upstream body
+ * is closed: a stray part aborts the upload instead of being silently dropped.
+ */
+function lazyPhoto(key: PhotoKey, uploads: OrderedUploads<PhotoKey>, maxBytes: number, multipart?: MultipartStatus): PhotoSource {
   async function* stream(): AsyncGenerator<Buffer> {
     const photo = await openPhoto(fieldOf(key), await uploads.next(key), maxBytes);
     yield* photo.chunks;
+    if (multipart) {
+      await multipart.settled();
+      const problem = multipart.problem();
+      if (problem) throw problem;
+    }
   }
   // The type is only known once the file is read; Avaturn tells photos apart by their bytes.
   return { stream: stream(), filename: key, contentType: 'application/octet-stream' };
@@ -45,8 +55,16 @@ const photoSource = (key: PhotoKey, photo: CheckedPhoto): PhotoSource => ({
  */
 export async function createAvatarFromUploads(services: Services, ownerId: string, request: CreateAvatarRequest): Promise<AvaturnAvatarRecord> {
   const maxBytes = services.config.maxPhotoBytes;
+  const multipart = multipartStatusOf(request.photos.frontal);
+  // A file cut off because the body had too many parts shows up as a failed stream: say why.
+  const explain = (err: unknown) => (err instanceof AppError ? (multipart?.problem() ?? err) : err);
   const uploads = new OrderedUploads(request.photos, PHOTO_ORDER, fieldOf, maxBytes);
-  const frontal = await openPhoto(fieldOf('frontal'), await uploads.next('frontal'), maxBytes);
+  let frontal: CheckedPhoto;
+  try {
+    frontal = await openPhoto(fieldOf('frontal'), await uploads.next('frontal'), maxBytes);
+  } catch (err) {
+    throw explain(err);
+  }
 
   let record: AvaturnAvatarRecord;
   let uploadUrl: string;
@@ -65,7 +83,7 @@ export async function createAvatarFromUploads(services: Services, ownerId: strin
     await services.avaturn.uploadPhotos(uploadUrl, {
       frontal: photoSource('frontal', frontal),
       side1: lazyPhoto('side1', uploads, maxBytes),
-      side2: lazyPhoto('side2', uploads, maxBytes),
+      side2: lazyPhoto('side2', uploads, maxBytes, multipart),
       bodyType: request.bodyType === 'MALE' ? 'male' : 'female',
       telephoto: request.telephoto,
     });
@@ -78,7 +96,7 @@ export async function createAvatarFromUploads(services: Services, ownerId: strin
       services.logger.warn({ avatarId: record.id, err }, 'photo upload to Avaturn failed');
       await failAvatar(services, record.id, `The photo upload to Avaturn failed: ${detail}`);
     }
-    throw err;
+    throw explain(err);
   }
   return (await markProcessing(services, record.id)) ?? record;
 }

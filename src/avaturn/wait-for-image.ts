@@ -17,6 +17,7 @@ export async function waitForImage(
   const done = (image: ImageRecord | undefined) => (untilSaved ? image !== undefined : image !== undefined && image.status !== 'PENDING');
   const events = services.events.subscribe('image:updated', imageId)[Symbol.asyncIterator]();
   let next = events.next();
+  await services.events.listening('image:updated', imageId);
   const timer = new AbortController();
   const timedOut = sleep(waitMs, 'timeout' as const, { signal: timer.signal }).catch(() => 'cancelled' as const);
   try {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
 import type { Services } from '../services.js';
 import type { AvaturnAvatar } from '../upstreams/avaturn/schemas.js';
@@ -53,8 +54,20 @@ export class AvaturnWatchdog {
 
   /** One pass over the due avatars (exposed for tests). */
   async round(): Promise<void> {
+    const { store } = this.services;
+    const lease = keysOf(this.services).watchdogLease();
+    const holder = randomUUID();
+    // The TTL only matters if this instance dies mid-round; otherwise the lease is handed back.
+    if (!(await store.set(lease, holder, { ttlMs: Math.max(this.intervalMs, 10_000), ifAbsent: true }))) return;
+    try {
+      await this.pollDue();
+    } finally {
+      if ((await store.get<string>(lease)) === holder) await store.delete(lease);
+    }
+  }
+
+  private async pollDue(): Promise<void> {
     const { store, avatars } = this.services;
-    if (!(await store.set(keysOf(this.services).watchdogLease(), true, { ttlMs: this.intervalMs, ifAbsent: true }))) return;
     const now = this.now();
     const due = new Map<string, AvaturnAvatarRecord[]>();
     for (const id of await store.setMembers(keysOf(this.services).pending())) {
@@ -108,8 +121,7 @@ export class AvaturnWatchdog {
 
   private timeoutReason(record: AvaturnAvatarRecord): string {
     if (record.status === 'AWAITING_UPLOAD') return 'The photos were not uploaded before the upload URL expired';
-    const seconds = Math.round(this.services.config.avaturn.processingDeadlineMs / 1000);
-    return `Avaturn did not finish processing the photos within ${seconds} s`;
+    return `Avaturn did not finish processing the photos within ${duration(this.services.config.avaturn.processingDeadlineMs)}`;
   }
 
   private async scheduleNext(record: AvaturnAvatarRecord): Promise<void> {
@@ -122,4 +134,10 @@ export class AvaturnWatchdog {
     const ttlMs = Math.max(0, this.deadlineOf(record) - this.now()) + 60 * 60 * 1000;
     await this.services.store.set<WatchState>(key, { attempt: state.attempt + 1, nextPollAt }, { ttlMs });
   }
+}
+
+function duration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
+  return `${Math.round(ms / 60_000)} min`;
 }

@@ -5,11 +5,12 @@ import { uploadStreamError } from './upload-errors.js';
 type Settled<K> = { key: K; upload?: FileUpload; error?: unknown };
 
 /**
- * Hands out an operation's uploads in the order the multipart body carries them. busboy reads
- * the body sequentially, so a file's promise only resolves once every earlier file was read to
- * its end: awaiting a later file first deadlocks once the earlier one outgrows the socket
- * buffers. Instead, `next(expected)` waits for whichever file arrives next and refuses a body
- * whose files come in another order, with an error naming the field.
+ * Hands out an operation's uploads without the deadlock of awaiting them out of body order.
+ * busboy reads the body sequentially, so a file's promise only resolves once every earlier file
+ * was read to its end (or fits in the stream buffers): awaiting a later file first hangs once
+ * the earlier one outgrows them. `next(expected)` waits for whichever file is available first; if
+ * that is another one (a large file sent out of order) it refuses the body with an error naming
+ * the field instead of hanging. Small files already parsed come in any order.
  */
 export class OrderedUploads<K extends string> {
   private readonly waiting: Map<K, Promise<Settled<K>>>;

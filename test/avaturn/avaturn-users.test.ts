@@ -1,0 +1,62 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureAvaturnUser } from '../../src/avaturn/avaturn-users.js';
+import { keysOf } from '../../src/avaturn/keys.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { StartAvatarUploadMutation } from './documents.js';
+import { sandboxCalls } from './flows.js';
+
+describe('ensureAvaturnUser', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway();
+  });
+  afterAll(() => gw.stop());
+
+  it('creates exactly one Avaturn user for concurrent first requests of an app user', async () => {
+    const token = await gw.token('first-requests');
+    const before = sandboxCalls(gw, 'POST', '/users/new').length;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => gw.execute(StartAvatarUploadMutation, { input: { bodyType: 'FEMALE' } }, { token })),
+    );
+    expect(results.every((r) => r.data?.startAvatarUpload.__typename === 'StartAvatarUploadSuccess')).toBe(true);
+    expect(sandboxCalls(gw, 'POST', '/users/new').length - before).toBe(1);
+    const owners = await gw.services.avatars.listByOwner('first-requests');
+    expect(new Set(owners.map((a) => (a.provider === 'AVATURN' ? a.avaturnUserId : ''))).size).toBe(1);
+  });
+
+  it('waits for a creator on another instance, and takes over a lock its holder abandoned', async () => {
+    const store = new MemoryStore();
+    const services = { store, config: gw.config };
+    let created = 0;
+    const avaturn = {
+      createUser: async () => {
+        created++;
+        await sleep(30);
+        return { userId: `USER${created}` };
+      },
+    } as unknown as TestGateway['services']['avaturn'];
+    // Two "instances" (same store, separate calls) racing.
+    const [a, b] = await Promise.all([ensureAvaturnUser({ ...services, avaturn }, 'u1'), ensureAvaturnUser({ ...services, avaturn }, 'u1')]);
+    expect([a, b, created]).toEqual(['USER1', 'USER1', 1]);
+
+    // A crashed holder's lock expires, and the next caller creates the user.
+    await store.set(keysOf(services).userLock('u2'), 'dead', { ttlMs: 50, ifAbsent: true });
+    expect(await ensureAvaturnUser({ ...services, avaturn }, 'u2')).toBe('USER2');
+  });
+
+  it('lets the next request try again when creating the user failed', async () => {
+    const store = new MemoryStore();
+    const services = { store, config: gw.config };
+    let calls = 0;
+    const avaturn = {
+      createUser: async () => {
+        if (++calls === 1) throw new Error('Avaturn down');
+        return { userId: 'USEROK' };
+      },
+    } as unknown as TestGateway['services']['avaturn'];
+    await expect(ensureAvaturnUser({ ...services, avaturn }, 'u3')).rejects.toThrow('Avaturn down');
+    expect(await ensureAvaturnUser({ ...services, avaturn }, 'u3')).toBe('USEROK');
+  });
+});

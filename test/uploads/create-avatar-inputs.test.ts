@@ -1,0 +1,227 @@
+import { connect } from 'node:net';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateAvatarMutation, ViewerAvatarsQuery } from '../avaturn/documents.js';
+import { createAvatarUpload, createResult, sandboxCalls } from '../avaturn/flows.js';
+import { multipartBody, sendUpload } from '../avaturn/multipart.js';
+import { jpeg, notAnImage, paddedJpeg, png } from '../avaturn/photos.js';
+import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+
+const MAX = 256 * 1024;
+let gw: TestGateway;
+let user = 0;
+/** A fresh app user per test, so "no upstream call" can be checked on its own calls. */
+const freshToken = () => gw.token(`inputs-${++user}`);
+const input = { frontal: null, side1: null, side2: null, bodyType: 'MALE' };
+const threeFiles = [
+  { path: 'variables.input.frontal', data: jpeg('a') },
+  { path: 'variables.input.side1', data: jpeg('b') },
+  { path: 'variables.input.side2', data: png('c') },
+];
+
+beforeAll(async () => {
+  gw = await startTestGateway({ MAX_PHOTO_BYTES: String(MAX) });
+});
+afterAll(() => gw.stop());
+
+/** Writes `head` on a fresh socket and returns whatever comes back until the server closes it. */
+function rawRequest(head: string): Promise<string> {
+  const { port } = new URL(gw.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(head));
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+    socket.on('close', () => resolve(text));
+    socket.on('error', reject);
+    socket.setTimeout(5_000, () => socket.destroy());
+  });
+}
+
+async function expectHealthy(): Promise<void> {
+  const health = await request(`${gw.url}/healthz`);
+  expect(health.statusCode).toBe(200);
+  await health.body.dump();
+  const result = createResult(await createAvatarUpload(gw, await freshToken()));
+  expect(result.__typename).toBe('CreateAvatarSuccess');
+}
+
+async function avatarsOf(token: string) {
+  const result = await gw.execute(ViewerAvatarsQuery, { first: 50 }, { token });
+  return result.data!.viewer.avatars.edges.map((e) => e.node);
+}
+
+describe('createAvatar photo checks', () => {
+  it('refuses a frontal that is not a JPEG or PNG by its bytes before any upstream call', async () => {
+    const before = gw.app.sandbox!.avaturn!.calls.length;
+    const result = createResult(await createAvatarUpload(gw, await freshToken(), { frontal: notAnImage() }));
+    expect(result).toMatchObject({ __typename: 'InvalidPhotoError', code: 'INVALID_PHOTO', photoField: 'input.frontal' });
+    expect(result.message).toBe('input.frontal is not a JPEG or PNG image');
+    expect(gw.app.sandbox!.avaturn!.calls.slice(before)).toEqual([]);
+  });
+
+  it('aborts the upload when a later photo is not an image and leaves no avatar behind', async () => {
+    const token = await freshToken();
+    const before = gw.app.sandbox!.avaturn!.calls.length;
+    const result = createResult(await createAvatarUpload(gw, token, { side2: notAnImage() }));
+    expect(result).toMatchObject({ __typename: 'InvalidPhotoError', photoField: 'input.side2' });
+    expect(await avatarsOf(token)).toEqual([]);
+    // avatars/new happened (the frontal was fine), the upload never completed, the upstream avatar was deleted.
+    const calls = gw.app.sandbox!.avaturn!.calls.slice(before);
+    expect(calls).toContainEqual({ method: 'POST', path: '/sandbox/avaturn/api/v1/avatars/new', status: 200 });
+    expect(calls.filter((c) => c.path.includes('/uploads/')).every((c) => c.status !== 200)).toBe(true);
+    expect(calls.some((c) => c.method === 'DELETE' && /\/api\/v1\/users\/\w+\/avatars\//.test(c.path) && c.status === 200)).toBe(true);
+  });
+
+  it('accepts a photo of exactly MAX_PHOTO_BYTES and refuses one byte more with PAYLOAD_TOO_LARGE', async () => {
+    const exact = createResult(await createAvatarUpload(gw, await freshToken(), { side1: paddedJpeg(MAX) }));
+    expect(exact).toMatchObject({ __typename: 'CreateAvatarSuccess', avatar: { status: 'PROCESSING' } });
+    const token = await freshToken();
+    const over = createResult(await createAvatarUpload(gw, token, { side1: paddedJpeg(MAX + 1) }));
+    expect(over).toMatchObject({ __typename: 'PayloadTooLargeError', code: 'PAYLOAD_TOO_LARGE' });
+    expect(over.message).toBe(`input.side1 is larger than the ${MAX}-byte limit per photo`);
+    expect(await avatarsOf(token)).toEqual([]);
+  });
+
+  it('refuses an oversized frontal too', async () => {
+    const over = createResult(await createAvatarUpload(gw, await freshToken(), { frontal: paddedJpeg(MAX * 2) }));
+    expect(over).toMatchObject({ __typename: 'PayloadTooLargeError', code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('refuses a large file sent before the frontal (it would deadlock), naming the field', async () => {
+    const reply = await sendUpload(gw.url, {
+      document: CreateAvatarMutation,
+      variables: { input },
+      files: [{ path: 'variables.input.side1', data: paddedJpeg(200 * 1024) }, threeFiles[0]!, threeFiles[2]!],
+      token: await freshToken(),
+    });
+    expect(createResult(reply)).toMatchObject({ __typename: 'ValidationError', field: 'input.frontal' });
+    expect(createResult(reply).message).toBe('input.frontal: files must come in the order input.frontal, input.side1, input.side2 (input.side1 came first)');
+  });
+
+  it('takes small files in any order (they are already parsed when the operation runs)', async () => {
+    const reply = await sendUpload(gw.url, {
+      document: CreateAvatarMutation,
+      variables: { input },
+      files: [threeFiles[1]!, threeFiles[0]!, threeFiles[2]!],
+      token: await freshToken(),
+    });
+    expect(createResult(reply)).toMatchObject({ __typename: 'CreateAvatarSuccess' });
+  });
+});
+
+describe('createAvatar multipart shape', () => {
+  it('answers a missing Upload variable with a GraphQL validation error', async () => {
+    const reply = await sendUpload(gw.url, {
+      document: CreateAvatarMutation,
+      variables: { input },
+      files: threeFiles.slice(0, 2),
+      token: await freshToken(),
+    });
+    expect(reply.json?.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(reply.json?.errors?.[0]?.message).toMatch(/input\.side2|side2/);
+  });
+
+  it('names a file the map promises but the body lacks', async () => {
+    const reply = await sendUpload(gw.url, {
+      document: CreateAvatarMutation,
+      variables: { input },
+      files: threeFiles.slice(0, 2),
+      map: JSON.stringify({ 0: ['variables.input.frontal'], 1: ['variables.input.side1'], 2: ['variables.input.side2'] }),
+      token: await freshToken(),
+    });
+    expect(createResult(reply)).toMatchObject({ __typename: 'ValidationError', field: 'input.side2' });
+    expect(createResult(reply).message).toBe('input.side2: the file is missing from the multipart body');
+  });
+
+  it('refuses a file mapped to a field the input does not have', async () => {
+    const reply = await sendUpload(gw.url, {
+      document: CreateAvatarMutation,
+      variables: { input },
+      files: [...threeFiles, { path: 'variables.input.side3', data: jpeg('d') }],
+      token: await freshToken(),
+    });
+    // Four map entries: refused before the operation runs.
+    expect(reply.status).toBe(413);
+    expect(reply.json?.errors?.[0]).toMatchObject({ extensions: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(reply.json?.errors?.[0]?.message).toMatch(/3 max file uploads exceeded/);
+  });
+
+  it('refuses an extra variable holding a file', async () => {
+    const reply = await sendUpload(gw.url, {
+      document: CreateAvatarMutation,
+      variables: { input, extra: null },
+      files: [...threeFiles.slice(0, 2), { path: 'variables.extra', data: jpeg('d') }],
+      token: await freshToken(),
+    });
+    expect(reply.json?.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a fourth file part the map does not mention, before Avaturn gets the photos', async () => {
+    const token = await freshToken();
+    const reply = await sendUpload(gw.url, {
+      document: CreateAvatarMutation,
+      variables: { input },
+      files: threeFiles,
+      extraParts: [{ name: '3', filename: 'extra.jpg', data: jpeg('extra') }],
+      token,
+    });
+    expect(createResult(reply)).toMatchObject({ __typename: 'PayloadTooLargeError', message: 'A request carries at most 3 files' });
+    expect(await avatarsOf(token)).toEqual([]);
+  });
+
+  it.each([
+    ['operations that are not JSON', [{ name: 'operations', value: '{nope' }, { name: 'map', value: '{}' }], /Invalid JSON in the 'operations'/],
+    ['map before operations', [{ name: 'map', value: '{}' }, { name: 'operations', value: '{}' }], /Misordered multipart fields/],
+    ['no operations at all', [{ name: 'x', value: 'y' }], /Invalid multipart request/],
+  ])('answers 400 BAD_USER_INPUT for %s', async (_name, parts, message) => {
+    const { contentType, body } = multipartBody(parts);
+    const res = await request(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType, 'graphql-preflight': '1' }, body });
+    expect(res.statusCode).toBe(400);
+    const json = (await res.body.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(json.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(json.errors[0]!.message).toMatch(message);
+  });
+
+  it('answers a body cut off in the middle of a photo with a clear error', async () => {
+    const token = await freshToken();
+    const reply = await sendUpload(gw.url, {
+      document: CreateAvatarMutation,
+      variables: { input },
+      files: [threeFiles[0]!, { path: 'variables.input.side1', data: paddedJpeg(200 * 1024) }, threeFiles[2]!],
+      token,
+      truncateAfterBytes: 100 * 1024,
+    });
+    expect(createResult(reply)).toMatchObject({ __typename: 'ValidationError', field: 'input.side1' });
+    expect(await avatarsOf(token)).toEqual([]);
+  });
+
+  it('refuses a multipart request without a preflight header (CSRF) and a declared body over the limit', async () => {
+    const { contentType, body } = multipartBody([{ name: 'operations', value: '{}' }]);
+    const csrf = await request(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    expect(csrf.statusCode).toBe(400);
+    expect(await csrf.body.json()).toMatchObject({ errors: [{ extensions: { code: 'CSRF_PREVENTED' } }] });
+
+    // Declares a body over the limit and sends none of it: the answer comes before any reading.
+    const answer = await rawRequest(
+      `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\ngraphql-preflight: 1\r\nContent-Length: ${4 * MAX + 600 * 1024}\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('"code":"PAYLOAD_TOO_LARGE"');
+  });
+
+  it('drains an unauthenticated upload and answers UNAUTHENTICATED', async () => {
+    const reply = await sendUpload(gw.url, {
+      document: CreateAvatarMutation,
+      variables: { input },
+      files: [{ path: 'variables.input.frontal', data: paddedJpeg(MAX) }, ...threeFiles.slice(1)],
+    });
+    expect(reply.json?.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('stays healthy after all of the above', async () => {
+    await expectHealthy();
+    expect(await gw.services.avatars.listByOwner(`inputs-${user}`)).toHaveLength(1);
+    expect(sandboxCalls(gw, 'POST', '/users/new').every((c) => c.status === 200)).toBe(true);
+    expect(gw.app.inFlight()).toBe(0);
+  });
+});

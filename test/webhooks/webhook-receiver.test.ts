@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { createAvatar, waitForAvatar } from '../avaturn/flows.js';
+import { avatarReadyBody, deliver, recordOf, sign } from './helpers.js';
+
+const SECRET = `whsec_${Buffer.from('avatar-gateway-test-webhook-secret').toString('base64')}`;
+const TOKEN = 'receiver-test-token-0123456789';
+
+describe('POST /webhooks/avaturn/:token', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ AVATURN_WEBHOOK_TOKEN: TOKEN });
+  });
+  afterAll(() => gw.stop());
+
+  it('answers 404 for a wrong token, without echoing either token', async () => {
+    const reply = await deliver(gw, { event: 'avatar.ready' }, { token: 'wrong-token-wrong-token' });
+    expect(reply.status).toBe(404);
+    expect(reply.body).not.toContain('wrong-token');
+    expect(reply.body).not.toContain(TOKEN);
+  });
+
+  it('answers 413 past 256 KiB, 400 for malformed JSON or shape', async () => {
+    expect((await deliver(gw, `{"event":"avatar.ready","pad":"${'x'.repeat(256 * 1024)}"}`)).status).toBe(413);
+    expect(await deliver(gw, '{"event": nope')).toEqual({ status: 400, body: '{"error":"malformed_json"}' });
+    expect((await deliver(gw, { avatar_id: 'x' })).status).toBe(400);
+    expect(await deliver(gw, { event: 'avatar.ready', user_id: 'U' })).toEqual({ status: 400, body: '{"error":"invalid_payload"}' });
+  });
+
+  it('acknowledges and ignores unknown avatars and unknown events', async () => {
+    const unknownAvatar = { event: 'avatar.ready', avatar_id: '00000000-0000-4000-8000-000000000000', user_id: 'NOBODY', status: 'ready' };
+    expect(await deliver(gw, unknownAvatar)).toEqual({ status: 200, body: '{"status":"ignored"}' });
+    expect(await deliver(gw, { event: 'user.deleted', user_id: 'X' })).toEqual({ status: 200, body: '{"status":"ignored"}' });
+    const render = { event: 'render.ready', id: 'r1', avatar_id: 'a', user_id: 'u', status: 'ready', render_url: 'http://127.0.0.1/x.png' };
+    expect(await deliver(gw, render)).toEqual({ status: 200, body: '{"status":"ignored"}' });
+  });
+
+  it("ignores an avatar named with another Avaturn user's id", async () => {
+    const token = await gw.token('receiver-owner');
+    const id = await createAvatar(gw, token);
+    const record = await recordOf(gw, id);
+    expect(await deliver(gw, { ...avatarReadyBody(record), user_id: 'SOMEONEELSE' })).toEqual({ status: 200, body: '{"status":"ignored"}' });
+  });
+});
+
+describe('POST /webhooks/avaturn/:token with AVATURN_WEBHOOK_SECRET', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ AVATURN_WEBHOOK_SECRET: SECRET });
+  });
+  afterAll(() => gw.stop());
+
+  const body = JSON.stringify({ event: 'avatar.ready', avatar_id: '00000000-0000-4000-8000-000000000001', user_id: 'U', status: 'ready' });
+
+  it('answers 401 without a signature, with a wrong one, or with a timestamp more than 5 minutes off', async () => {
+    expect((await deliver(gw, body)).status).toBe(401);
+    const wrong = sign(`whsec_${Buffer.from('another-secret-another-secret').toString('base64')}`, body);
+    expect((await deliver(gw, body, { headers: wrong })).status).toBe(401);
+    const tampered = sign(SECRET, body);
+    expect((await deliver(gw, body.replace('ready', 'failed'), { headers: tampered })).status).toBe(401);
+    for (const minutes of [-6, 6]) {
+      const skewed = sign(SECRET, body, { at: new Date(Date.now() + minutes * 60_000) });
+      expect((await deliver(gw, body, { headers: skewed })).status).toBe(401);
+    }
+    const reply = await deliver(gw, body, { headers: sign(SECRET, body, { at: new Date(Date.now() - 4 * 60_000) }) });
+    expect(reply).toEqual({ status: 200, body: '{"status":"ignored"}' });
+    expect(reply.body).not.toContain(SECRET);
+  });
+
+  it('takes the signed deliveries of the sandbox end to end', async () => {
+    const token = await gw.token('signed-owner');
+    const id = await createAvatar(gw, token);
+    await waitForAvatar(gw, token, id, (a) => a.status === 'READY');
+    const ok = gw.app.sandbox!.avaturn!.deliveries.filter((d) => d.event === 'avatar.ready');
+    expect(ok.at(-1)?.status).toBe(200);
+  });
+});
