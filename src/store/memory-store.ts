@@ -1,4 +1,4 @@
-import type { Store } from './store.js';
+import { ttlOf, type Store, type UpdateOptions } from './store.js';
 
 interface Entry {
   json: string;
@@ -45,12 +45,12 @@ export class MemoryStore implements Store {
   }
 
   /** Read, compute and write with no await in between: that is what makes it atomic on one event loop. */
-  async update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: { ttlMs?: number } = {}) {
+  async update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: UpdateOptions<T> = {}) {
     const entry = this.live(key);
     const current = entry ? (JSON.parse(entry.json) as T) : undefined;
     const next = fn(current);
     if (next === undefined) return current;
-    this.write(key, next, options.ttlMs);
+    this.write(key, next, ttlOf(options, next));
     return next;
   }
 

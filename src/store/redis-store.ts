@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Store } from './store.js';
+import { ttlOf, type Store, type UpdateOptions } from './store.js';
 
 // ARGV: expected current JSON ('' = absent), new JSON, TTL in ms ('' = none).
 const COMPARE_AND_SET = `
@@ -48,14 +48,15 @@ export class RedisStore implements Store {
    * Optimistic compare-and-set: read, compute, then a Lua script writes only if the value is still
    * the one read (retried otherwise). Runs on the shared connection, unlike WATCH/MULTI.
    */
-  async update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: { ttlMs?: number } = {}) {
+  async update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: UpdateOptions<T> = {}) {
     const k = this.k(key);
     for (let attempt = 0; attempt < 100; attempt++) {
       const raw = await this.redis.get(k);
       const current = raw === null ? undefined : (JSON.parse(raw) as T);
       const next = fn(current);
       if (next === undefined) return current;
-      const ttl = options.ttlMs === undefined ? '' : String(options.ttlMs);
+      const ttlMs = ttlOf(options, next);
+      const ttl = ttlMs === undefined ? '' : String(ttlMs);
       const written = await this.redis.eval(COMPARE_AND_SET, 1, k, raw ?? '', JSON.stringify(next), ttl);
       if (written === 1) return next;
     }

@@ -4,6 +4,16 @@
  * set-if-absent (dedupe, idempotency, one-time creation), small sets (per-user indexes) and an
  * atomic read-modify-write for versioned records.
  */
+export interface UpdateOptions<T> {
+  /** Lifetime of the written value: fixed, or computed from it (undefined = for ever). */
+  ttlMs?: number | ((next: T) => number | undefined);
+}
+
+/** The TTL an update writes with. */
+export function ttlOf<T>(options: UpdateOptions<T>, next: T): number | undefined {
+  return typeof options.ttlMs === 'function' ? options.ttlMs(next) : options.ttlMs;
+}
+
 export interface Store {
   get<T>(key: string): Promise<T | undefined>;
   /** Writes `value`; with `ifAbsent`, only when the key does not exist. Returns whether it wrote. */
@@ -13,7 +23,7 @@ export interface Store {
    * Atomically replaces the value with `fn(current)`; `fn` returning `undefined` leaves it
    * unchanged. `fn` may run more than once under contention, so it must be pure.
    */
-  update<T>(key: string, fn: (current: T | undefined) => T | undefined, options?: { ttlMs?: number }): Promise<T | undefined>;
+  update<T>(key: string, fn: (current: T | undefined) => T | undefined, options?: UpdateOptions<T>): Promise<T | undefined>;
   setAdd(key: string, member: string): Promise<void>;
   setRemove(key: string, member: string): Promise<void>;
   setMembers(key: string): Promise<string[]>;
