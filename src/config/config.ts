@@ -71,6 +71,7 @@ const envSchema = z.object({
   WATCHDOG_INTERVAL_MS: intFrom(10, 10 * 60 * 1000).optional(),
   SCENE_RENDER_WAIT_MS: intFrom(0, 60_000).optional(),
   SANDBOX_FAULTS: optionalString,
+  SHUTDOWN_DELAY_MS: intFrom(0, 120_000).optional(),
 });
 
 export type UpstreamMode = 'live' | 'sandbox';
@@ -118,6 +119,11 @@ export interface Config {
   };
   poseCatalogPath: string;
   maxPhotoBytes: number;
+  /**
+   * On SIGTERM, how long readiness answers 503 before the port closes, so a load balancer stops
+   * routing here while connections are still accepted. @default 0
+   */
+  shutdownDelayMs: number;
   sandbox: {
     processingDelayMs: number;
     /** Raw JSON of initial fault settings (see src/sandbox/faults.ts). */
@@ -202,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     poseCatalogPath: e.POSE_CATALOG ?? DEFAULT_POSE_CATALOG,
     maxPhotoBytes: e.MAX_PHOTO_BYTES ?? 15 * MiB,
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS ?? 0,
     sandbox: {
       processingDelayMs: e.SANDBOX_PROCESSING_DELAY_MS ?? 2000,
       faults: e.SANDBOX_FAULTS,

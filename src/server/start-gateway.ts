@@ -31,7 +31,9 @@ export interface StartOptions {
  */
 export async function startGateway(env: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<RunningGateway> {
   const requested = loadConfig(env);
-  const server = createServer({ keepAliveTimeout: 5_000, requestTimeout: 120_000 });
+  // requestTimeout bounds receiving one request; photo uploads from slow mobile links take minutes
+  // (45 MiB at 1 Mbit/s is 6 minutes). headersTimeout still cuts off clients that never send headers.
+  const server = createServer({ keepAliveTimeout: 5_000, headersTimeout: 30_000, requestTimeout: 15 * 60_000 });
   server.listen(requested.port, requested.host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
@@ -57,6 +59,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, options
   const stop = () =>
     (stopping ??= (async () => {
       app.startDraining();
+      if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = Date.now() + (options.drainTimeoutMs ?? 10_000);

@@ -28,6 +28,19 @@ const canListen = (port: number) =>
   });
 
 describe('startGateway', () => {
+  it('with SHUTDOWN_DELAY_MS keeps accepting while readiness says draining, then closes', async () => {
+    const gw = await startTestGateway({ SHUTDOWN_DELAY_MS: '400' });
+    const stopping = gw.stop();
+    await new Promise((r) => setTimeout(r, 50));
+    // New connections are still accepted during the delay, and are told to go elsewhere.
+    const ready = await fetch(`${gw.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'draining' });
+    expect((await fetch(`${gw.url}/healthz`)).status).toBe(200);
+    await stopping;
+    await expect(fetch(`${gw.url}/healthz`)).rejects.toThrow();
+  });
+
   it('with PORT=0 derives every URL from the port it got', async () => {
     const gw = await startTestGateway();
     try {
