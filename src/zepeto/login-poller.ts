@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { AvatarRepository } from '../avatars/avatar-repository.js';
 import type { Logger } from '../logging/logger.js';
 import { UpstreamNotFoundError } from '../upstreams/errors.js';
@@ -107,15 +108,5 @@ export class ZepetoLoginPoller {
 
 /** Waits `ms`; false when `signal` aborted first. */
 function pause(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const done = (value: boolean) => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      resolve(value);
-    };
-    const onAbort = () => done(false);
-    const timer = setTimeout(() => done(true), ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+  return delay(ms, true, { signal }).catch(() => false);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { RateLimiter } from '../../upstreams/rate-limiter.js';
 
@@ -64,21 +65,10 @@ export class RedisSlidingWindowLimiter implements RateLimiter {
       if (signal?.aborted) throw signal.reason;
       const attempt = await this.tryAcquire();
       if (attempt.granted) return;
-      await sleep(attempt.waitMs + Math.floor(Math.random() * this.jitterMs), signal);
+      // Rethrow the signal's own reason (the deadline), not the timer's AbortError.
+      await delay(attempt.waitMs + Math.floor(Math.random() * this.jitterMs), undefined, { signal }).catch((err: unknown) => {
+        throw signal?.aborted ? signal.reason : err;
+      });
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
