@@ -4,8 +4,8 @@ import { ValidationError } from '../errors/app-error.js';
 import type { AvatarImageRequest } from '../schema/render-avatar-image.js';
 import { renderMotion, renderStills } from './zepeto-renders.js';
 
-/** `Avatar.image` asks for an animation by format; it plays at this rate, as `animation` does by default. */
-const DEFAULT_FPS = 10;
+/** Frame rate of an animation when none is asked for (`Avatar.image(format: APNG)`, `animation`, `frames`). */
+export const DEFAULT_FPS = 10;
 
 /**
  * `Avatar.image` of a ZEPETO avatar: a PNG still through the operation's render loader, or,

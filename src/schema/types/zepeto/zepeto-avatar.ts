@@ -1,4 +1,5 @@
 import type { ZepetoAvatarRecord } from '../../../avatars/avatar-record.js';
+import { DEFAULT_FPS } from '../../../renders/zepeto-image.js';
 import { renderMotion, renderStills } from '../../../renders/zepeto-renders.js';
 import { builder } from '../../builder.js';
 import { AvatarRef } from '../avatar.js';
@@ -6,8 +7,6 @@ import { AvatarImageRef } from '../avatar-image.js';
 import { ImageQualityEnum } from '../enums.js';
 
 export const ZepetoAvatarRef = builder.objectRef<ZepetoAvatarRecord>('ZepetoAvatar');
-
-const DEFAULT_FPS = 10;
 
 builder.node(ZepetoAvatarRef, {
   description: 'A connected ZEPETO account, rendered by ZEPETO Render-it. All its renders in one operation are batched.',
