@@ -1,30 +1,39 @@
 /**
- * Child process of `bench/upload.ts`: one gateway alone in its own process, configured by the
- * environment the parent passes (so the measured gateway and the Avaturn simulator it uploads to
- * run in separate processes). Talks over IPC: `ready` with its URL and a token; `mark` starts a
+ * Child process of `bench/upload.ts`: one gateway alone in its own process (so the measured
+ * gateway and the Avaturn simulator it uploads to run in separate processes). Its settings are
+ * the defaults below overridden by the JSON the parent passes in BENCH_GATEWAY_ENV; the shell's
+ * own environment (PORT, REDIS_URL, AVATURN_API_KEY...) is not consulted, so every run measures
+ * the same gateway. Talks over IPC: `ready` with its URL and a token; `mark` starts a
  * measurement from a baseline taken after a forced GC; `report` answers the peaks of
- * `process.memoryUsage()` sampled every 5 ms since. With `live`, each sample follows a forced GC,
- * so the peak is memory still reachable (what the upload holds), not garbage awaiting collection.
+ * `process.memoryUsage()` sampled every 5 ms since (heap and external summed per sample). With
+ * `live`, each sample follows a forced GC, so the peak is memory still reachable (what the upload
+ * holds), not garbage awaiting collection.
  */
 import { mintToken } from '../src/auth/mint-token.js';
 import { silentLogger } from '../src/logging/logger.js';
 import { startGateway } from '../src/server/start-gateway.js';
 
-interface Sample {
+export interface MemorySample {
   rss: number;
-  heapUsed: number;
-  external: number;
+  /** heapUsed + external, read together. */
+  heapAndExternal: number;
 }
 
-const gateway = await startGateway(
-  { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test', SANDBOX_PROCESSING_DELAY_MS: '50', ...process.env },
-  { logger: silentLogger, drainTimeoutMs: 2_000 },
-);
+const DEFAULTS: Record<string, string> = {
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'silent',
+  NODE_ENV: 'test',
+  SANDBOX_PROCESSING_DELAY_MS: '50',
+};
+const explicit = JSON.parse(process.env['BENCH_GATEWAY_ENV'] ?? '{}') as Record<string, string>;
+
+const gateway = await startGateway({ ...DEFAULTS, ...explicit }, { logger: silentLogger, drainTimeoutMs: 2_000 });
 const token = await mintToken('bench-uploader', gateway.config.auth.jwtSecret!);
 
-const read = (): Sample => {
+const read = (): MemorySample => {
   const m = process.memoryUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed, external: m.external };
+  return { rss: m.rss, heapAndExternal: m.heapUsed + m.external };
 };
 let live = false;
 let baseline = read();
@@ -32,7 +41,7 @@ let peak = baseline;
 const sampler = setInterval(() => {
   if (live) globalThis.gc?.();
   const now = read();
-  peak = { rss: Math.max(peak.rss, now.rss), heapUsed: Math.max(peak.heapUsed, now.heapUsed), external: Math.max(peak.external, now.external) };
+  peak = { rss: Math.max(peak.rss, now.rss), heapAndExternal: Math.max(peak.heapAndExternal, now.heapAndExternal) };
 }, 5);
 
 process.on('message', (message: { type: string; live?: boolean }) => {

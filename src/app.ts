@@ -49,9 +49,10 @@ export function createApp(services: Services): App {
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'POST' && isMultipart(req)) {
-      if (!(await prepareMultipartRequest(req, res, uploadLimits))) return;
+      const prepared = await prepareMultipartRequest(req, res, uploadLimits);
+      if (!prepared) return;
       try {
-        await yoga(req, res, { req, res });
+        await yoga(req, res, { req, res, fileParts: prepared.fileParts });
       } finally {
         drainRequest(req, maxBodyBytes);
       }

@@ -1,6 +1,7 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import { AuthenticationError, bearerToken, type Viewer } from './auth/verify-token.js';
 import type { Services } from './services.js';
+import type { FilePartCount } from './uploads/file-part-count.js';
 
 /** Built fresh for every operation (HTTP request or WebSocket subscribe). */
 export interface Context {
@@ -11,6 +12,8 @@ export interface Context {
   authFailure: string | undefined;
   /** The HTTP request (Yoga merges its initial context into this one); absent over graphql-ws. */
   request?: Request;
+  /** Multipart requests only, from Yoga's server context: the count of their file parts. */
+  fileParts?: FilePartCount;
 }
 
 /** graphql-ws passes `connectionParams`; HTTP carries the header. Either may hold the token. */

@@ -29,6 +29,11 @@ export interface AvatarModelRecord {
   expiresAt: string | null;
   /** Customization version the export was made from. */
   customizationVersion?: number;
+  /**
+   * PENDING only: exports of earlier customizations still running at Avaturn when this one was
+   * asked for. `export.ready` names no export, so the next outcomes are theirs, not this one's.
+   */
+  earlierExports?: number;
 }
 
 export interface AvaturnAvatarRecord extends AvatarRecordBase {

@@ -7,7 +7,7 @@ import { keysOf } from './keys.js';
 
 /** Longest wait for another request (maybe on another instance) that is creating the same user. */
 const WAIT_MS = 20_000;
-/** The users/new call's own deadline; the lock outlives it so it cannot expire mid-creation. */
+/** The users/new call's own deadline; the lock outlives it so it rarely expires mid-creation. */
 const CREATE_DEADLINE_MS = 15_000;
 const LOCK_TTL_MS = 60_000;
 
@@ -15,30 +15,30 @@ interface UserMapping {
   userId: string;
 }
 
+type UserServices = Pick<Services, 'store' | 'avaturn' | 'config'> & Partial<Pick<Services, 'logger'>>;
+
 /**
  * The app user's Avaturn user, created on first use. Exactly one per app user, even when the
- * first requests race on several instances: whoever takes the store lock (set-if-absent, shared
- * through Redis) checks the mapping again and creates the user; the others wait for the mapping.
- * A lock left by a crashed instance expires, and the next caller takes over.
+ * first requests race on several instances: the mapping is written set-if-absent, so the first
+ * write wins and a creator that lost deletes the Avaturn user it made and takes the winner's.
+ * A store lock (set-if-absent, shared through Redis) only saves those wasted creations: the
+ * others wait for the mapping, and a lock left by a crashed instance expires.
  */
-export async function ensureAvaturnUser(services: Pick<Services, 'store' | 'avaturn' | 'config'>, ownerId: string): Promise<string> {
-  const { store, avaturn } = services;
+export async function ensureAvaturnUser(services: UserServices, ownerId: string): Promise<string> {
+  const { store } = services;
   const keys = keysOf(services);
   const deadline = Date.now() + WAIT_MS;
   let delayMs = 10;
   for (;;) {
     const mapped = await store.get<UserMapping>(keys.user(ownerId));
     if (mapped) return mapped.userId;
-    if (await store.set(keys.userLock(ownerId), randomUUID(), { ttlMs: LOCK_TTL_MS, ifAbsent: true })) {
+    const holder = randomUUID();
+    if (await store.set(keys.userLock(ownerId), holder, { ttlMs: LOCK_TTL_MS, ifAbsent: true })) {
       try {
-        // Someone may have finished between our read and our lock.
-        const again = await store.get<UserMapping>(keys.user(ownerId));
-        if (again) return again.userId;
-        const { userId } = await avaturn.createUser({ deadline: Date.now() + CREATE_DEADLINE_MS });
-        await store.set<UserMapping>(keys.user(ownerId), { userId });
-        return userId;
+        return await createAndMap(services, ownerId);
       } finally {
-        await store.delete(keys.userLock(ownerId));
+        // Only our own lock: once it expired, another request may hold it.
+        if ((await store.get<string>(keys.userLock(ownerId))) === holder) await store.delete(keys.userLock(ownerId));
       }
     }
     if (Date.now() > deadline) {
@@ -47,4 +47,20 @@ export async function ensureAvaturnUser(services: Pick<Services, 'store' | 'avat
     await sleep(delayMs);
     delayMs = Math.min(delayMs * 2, 200);
   }
+}
+
+async function createAndMap(services: UserServices, ownerId: string): Promise<string> {
+  const { store, avaturn } = services;
+  const key = keysOf(services).user(ownerId);
+  // Someone may have finished between our read and our lock.
+  const again = await store.get<UserMapping>(key);
+  if (again) return again.userId;
+  const { userId } = await avaturn.createUser({ deadline: Date.now() + CREATE_DEADLINE_MS });
+  if (await store.set<UserMapping>(key, { userId }, { ifAbsent: true })) return userId;
+  const winner = await store.get<UserMapping>(key);
+  await avaturn.deleteUser(userId).catch((err: unknown) => {
+    services.logger?.warn({ err }, 'could not delete a duplicate Avaturn user');
+  });
+  if (!winner) throw new Error('the Avaturn user mapping vanished right after it was written');
+  return winner.userId;
 }

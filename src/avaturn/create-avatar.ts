@@ -2,103 +2,129 @@ import type { FileUpload } from 'graphql-upload-minimal';
 import type { AvaturnAvatarRecord, BodyType } from '../avatars/avatar-record.js';
 import { AppError } from '../errors/app-error.js';
 import type { Services } from '../services.js';
-import { multipartStatusOf, type MultipartStatus } from '../uploads/multipart-status.js';
-import { OrderedUploads } from '../uploads/ordered-uploads.js';
+import type { FilePartCount } from '../uploads/file-part-count.js';
 import { openPhoto, type CheckedPhoto } from '../uploads/photo-stream.js';
-import type { PhotoSource } from '../upstreams/avaturn/client.js';
+import { UploadArrivals } from '../uploads/upload-arrivals.js';
+import { tooManyFiles } from '../uploads/upload-errors.js';
+import type { PhotoSlot, PhotoSource } from '../upstreams/avaturn/client.js';
 import { UpstreamError } from '../upstreams/errors.js';
-import { failAvatar, markProcessing } from './avatar-status.js';
 import { forgetAvatar } from './avatar-index.js';
+import { failAvatar, markProcessing } from './avatar-status.js';
 import { startAvaturnAvatar } from './new-avatar.js';
 
-type PhotoKey = 'frontal' | 'side1' | 'side2';
-const PHOTO_ORDER: readonly PhotoKey[] = ['frontal', 'side1', 'side2'];
-const fieldOf = (key: PhotoKey) => `input.${key}`;
+const PHOTO_SLOTS: readonly PhotoSlot[] = ['frontal', 'side1', 'side2'];
+const fieldOf = (slot: PhotoSlot) => `input.${slot}`;
+const EXTENSIONS = { jpeg: 'jpg', png: 'png' } as const;
 
 export interface CreateAvatarRequest {
-  photos: Record<PhotoKey, Promise<FileUpload>>;
+  photos: Record<PhotoSlot, Promise<FileUpload>>;
   bodyType: BodyType;
   telephoto: boolean;
+  /** The multipart request's own count of file parts (from Yoga's server context). */
+  fileParts?: FilePartCount;
 }
 
-/**
- * A photo opened only when the upstream body reaches it, so files are read in body order. After
- * the last one, the rest of the client's body must hold no other file before the upstream body
- * is closed: a stray part aborts the upload instead of being silently dropped.
- */
-function lazyPhoto(key: PhotoKey, uploads: OrderedUploads<PhotoKey>, maxBytes: number, multipart?: MultipartStatus): PhotoSource {
-  async function* stream(): AsyncGenerator<Buffer> {
-    const photo = await openPhoto(fieldOf(key), await uploads.next(key), maxBytes);
-    yield* photo.chunks;
-    if (multipart) {
-      await multipart.settled();
-      const problem = multipart.problem();
-      if (problem) throw problem;
-    }
-  }
-  // The type is only known once the file is read; Avaturn tells photos apart by their bytes.
-  return { stream: stream(), filename: key, contentType: 'application/octet-stream' };
-}
-
-const photoSource = (key: PhotoKey, photo: CheckedPhoto): PhotoSource => ({
-  stream: photo.chunks,
-  filename: `${key}.${photo.type === 'jpeg' ? 'jpg' : 'png'}`,
-  contentType: photo.contentType,
-});
+type ArrivedPhoto = { slot: PhotoSlot; source: PhotoSource };
 
 /**
- * Flow 1 of DESIGN.md. The first file's magic bytes are checked before any upstream call; then
- * the Avaturn user, `avatars/new`, the record (AWAITING_UPLOAD), and the three files streamed
- * into the upload body in the order they arrive, each checked as it streams. A photo problem
- * aborts the upload and removes the half-made avatar (the client only sees the typed error); an
- * upstream failure leaves the avatar FAILED with a reason. Returns the avatar in PROCESSING.
+ * Flow 1 of DESIGN.md. The photos are taken in the order the body carries them (any order). The
+ * first one's magic bytes are checked before any upstream call; then the Avaturn user,
+ * `avatars/new`, the record (AWAITING_UPLOAD), and the photos streamed into the upload body, each
+ * part's type sniffed from its bytes before its headers go out. A photo problem aborts the upload
+ * and removes the half-made avatar (the client only sees the typed error). Returns the avatar in
+ * PROCESSING, also when the upload's outcome is unclear (see `afterFailedUpload`).
  */
 export async function createAvatarFromUploads(services: Services, ownerId: string, request: CreateAvatarRequest): Promise<AvaturnAvatarRecord> {
   const maxBytes = services.config.maxPhotoBytes;
-  const multipart = multipartStatusOf(request.photos.frontal);
-  // A file cut off because the body had too many parts shows up as a failed stream: say why.
-  const explain = (err: unknown) => (err instanceof AppError ? (multipart?.problem() ?? err) : err);
-  const uploads = new OrderedUploads(request.photos, PHOTO_ORDER, fieldOf, maxBytes);
-  let frontal: CheckedPhoto;
+  const arrivals = new UploadArrivals(request.photos, PHOTO_SLOTS, fieldOf, maxBytes);
+  // graphql-upload-minimal cuts a file off when a part past the files limit follows: say why.
+  const explain = (err: unknown) => (err instanceof AppError && request.fileParts?.tooMany ? tooManyFiles() : err);
+  const opened: CheckedPhoto[] = [];
+  let abandoned = false;
+  const disposeAll = async () => {
+    abandoned = true;
+    await Promise.all(opened.map((photo) => photo.dispose()));
+  };
+  const next = async (): Promise<ArrivedPhoto> => {
+    const { key, upload } = await arrivals.next();
+    const photo = await openPhoto(fieldOf(key), upload, maxBytes);
+    opened.push(photo);
+    if (abandoned) await photo.dispose();
+    return { slot: key, source: { stream: photo.chunks, filename: `${key}.${EXTENSIONS[photo.type]}`, contentType: photo.contentType } };
+  };
+
+  let first: ArrivedPhoto;
   try {
-    frontal = await openPhoto(fieldOf('frontal'), await uploads.next('frontal'), maxBytes);
+    first = await next();
   } catch (err) {
+    await disposeAll();
     throw explain(err);
   }
-
-  let record: AvaturnAvatarRecord;
-  let uploadUrl: string;
+  let started: Awaited<ReturnType<typeof startAvaturnAvatar>>;
   try {
-    ({ record, uploadUrl } = await startAvaturnAvatar(services, ownerId, {
+    started = await startAvaturnAvatar(services, ownerId, {
       bodyType: request.bodyType,
       telephoto: request.telephoto,
       uploadWindowMs: services.config.avaturn.processingDeadlineMs,
-    }));
+    });
   } catch (err) {
-    await frontal.dispose();
+    await disposeAll();
     throw err;
   }
+  const { record, uploadUrl } = started;
 
+  async function* arriving(): AsyncGenerator<ArrivedPhoto> {
+    yield first;
+    while (arrivals.remaining > 0) yield await next();
+    // Nothing may follow the last photo: the whole body is read before Avaturn's upload completes.
+    await request.fileParts?.settled();
+    if (request.fileParts?.tooMany) throw tooManyFiles();
+  }
   try {
     await services.avaturn.uploadPhotos(uploadUrl, {
-      frontal: photoSource('frontal', frontal),
-      side1: lazyPhoto('side1', uploads, maxBytes),
-      side2: lazyPhoto('side2', uploads, maxBytes, multipart),
+      arriving: arriving(),
       bodyType: request.bodyType === 'MALE' ? 'male' : 'female',
       telephoto: request.telephoto,
     });
   } catch (err) {
-    await frontal.dispose();
-    if (err instanceof AppError) {
-      await discardHalfMadeAvatar(services, record);
-    } else {
-      const detail = err instanceof UpstreamError ? err.message : 'an internal error';
-      services.logger.warn({ avatarId: record.id, err }, 'photo upload to Avaturn failed');
-      await failAvatar(services, record.id, `The photo upload to Avaturn failed: ${detail}`);
-    }
-    throw explain(err);
+    await disposeAll();
+    return afterFailedUpload(services, record, explain(err));
   }
   return (await markProcessing(services, record.id)) ?? record;
+}
+
+/**
+ * True when the failure proves Avaturn took no photos: it refused the upload (a 4xx, but 409,
+ * which says it already has them) or was never reached.
+ */
+function nothingTaken(err: unknown): err is UpstreamError {
+  if (!(err instanceof UpstreamError)) return false;
+  if (err.notProcessed) return true;
+  return err.status !== undefined && err.status >= 400 && err.status < 500 && err.status !== 409;
+}
+
+/**
+ * A photo problem discards the avatar; a failure proving nothing was taken fails it for good,
+ * with a reason. Any other failure (a timeout, a lost or odd answer, a reset mid-body) may come
+ * after Avaturn got every byte: the avatar stays PROCESSING on the watchdog's list, and Avaturn's
+ * confirmed status decides (or the watchdog fails it, with a reason, once Avaturn still has no
+ * photos after a grace period). Such a failure answers the avatar, since it may well succeed.
+ */
+async function afterFailedUpload(services: Services, record: AvaturnAvatarRecord, err: unknown): Promise<AvaturnAvatarRecord> {
+  if (err instanceof AppError) {
+    await discardHalfMadeAvatar(services, record);
+    throw err;
+  }
+  if (nothingTaken(err)) {
+    services.logger.warn({ avatarId: record.id, err }, 'photo upload to Avaturn refused');
+    await failAvatar(services, record.id, `The photo upload to Avaturn failed: ${err.message}`);
+    throw err;
+  }
+  services.logger.warn({ avatarId: record.id, err }, 'photo upload to Avaturn ended unclearly; the watchdog follows the avatar');
+  const processing = (await markProcessing(services, record.id)) ?? record;
+  // Not an upstream failure: a bug of ours, shown (masked) although the avatar is still followed.
+  if (!(err instanceof UpstreamError)) throw err;
+  return processing;
 }
 
 /** The client sent a bad photo: nothing of this avatar should remain, here or at Avaturn. */

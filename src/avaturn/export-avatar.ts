@@ -32,7 +32,24 @@ export function hasFreshModel(record: AvaturnAvatarRecord, now = Date.now()): bo
 }
 
 const sameModel = (a: AvatarModelRecord | null, b: AvatarModelRecord) =>
-  a?.status === b.status && a.url === b.url && a.customizationVersion === b.customizationVersion;
+  a?.status === b.status && a.url === b.url && a.customizationVersion === b.customizationVersion && a.earlierExports === b.earlierExports;
+
+/**
+ * The change an `export.ready` outcome makes to a pending model, or undefined. The delivery
+ * names no export: while earlier exports still run (`earlierExports`), it is taken for the
+ * oldest one's (they finish first) and only counted, so a late failure of an earlier
+ * customization never fails the export of a newer one. Otherwise a failure is this model's.
+ * `unrelatedReady` is a ready outcome Avaturn did not confirm for the current customization.
+ */
+export function settleExportOutcome(
+  current: AvaturnAvatarRecord,
+  outcome: 'failed' | 'unrelatedReady',
+): Partial<AvaturnAvatarRecord> | undefined {
+  const model = current.model;
+  if (model?.status !== 'PENDING') return undefined;
+  if (model.earlierExports) return { model: { ...model, earlierExports: model.earlierExports - 1 || undefined } };
+  return outcome === 'failed' ? { model: { ...model, status: 'FAILED' } } : undefined;
+}
 
 /**
  * `exportAvatar`: the GLB of the current customization. A fresh READY model is returned as is;
@@ -47,22 +64,38 @@ export async function exportAvatar(services: Services, record: AvaturnAvatarReco
   return storeExport(services, record.id, result, { customizationSet: true });
 }
 
+/**
+ * The change storing what `exports/new` answered makes, or undefined. A pending export that
+ * replaces the pending one of another customization counts it (and those it counted) in
+ * `earlierExports`.
+ */
+export function exportChange(
+  current: AvaturnAvatarRecord,
+  result: AvaturnExport,
+  extra: Partial<AvaturnAvatarRecord> = {},
+): Partial<AvaturnAvatarRecord> | undefined {
+  let model = modelFrom(result, current.customizationVersion);
+  // A pending answer never replaces a usable model; an identical one is no change.
+  if (model.status === 'PENDING' && hasFreshModel(current)) return undefined;
+  const earlier = current.model?.status === 'PENDING' ? current.model : undefined;
+  if (model.status === 'PENDING' && earlier) {
+    const earlierExports = (earlier.earlierExports ?? 0) + (earlier.customizationVersion === model.customizationVersion ? 0 : 1);
+    if (earlierExports > 0) model = { ...model, earlierExports };
+  }
+  if (sameModel(current.model, model) && Object.entries(extra).every(([k, v]) => current[k as keyof AvaturnAvatarRecord] === v)) {
+    return undefined;
+  }
+  return { ...extra, model };
+}
+
 /** Stores what `exports/new` answered (from the mutation or to confirm `export.ready`), once. */
 export async function storeExport(
-  services: Services,
+  services: Pick<Services, 'avatars'>,
   avatarId: string,
   result: AvaturnExport,
   extra: Partial<AvaturnAvatarRecord> = {},
 ): Promise<AvaturnAvatarRecord> {
-  const updated = await services.avatars.update<AvaturnAvatarRecord>(avatarId, (current) => {
-    const model = modelFrom(result, current.customizationVersion);
-    // A pending answer never replaces a usable model; an identical one is no change.
-    if (model.status === 'PENDING' && hasFreshModel(current)) return undefined;
-    if (sameModel(current.model, model) && Object.entries(extra).every(([k, v]) => current[k as keyof AvaturnAvatarRecord] === v)) {
-      return undefined;
-    }
-    return { ...extra, model };
-  });
+  const updated = await services.avatars.update<AvaturnAvatarRecord>(avatarId, (current) => exportChange(current, result, extra));
   if (!updated) throw new NotFoundError('Avatar not found');
   return updated;
 }

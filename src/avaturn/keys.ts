@@ -7,16 +7,16 @@ export function sha256(text: string): string {
 
 /**
  * Every store key the Avaturn flows use, in one place so their lifetimes and meaning are easy to
- * audit. Keys are scoped to the Avaturn project (API URL and key, hashed): Avaturn users and
- * avatars belong to a project, so a mapping made for one is meaningless for another (and gateways
- * on different projects can share a Redis). Values are JSON; Avaturn ids are lower-cased.
+ * audit. Keys are scoped by the Avaturn API URL (hashed), never by the API key: a key rotation
+ * must keep every mapping. Gateways of two Avaturn projects on the same API URL therefore need
+ * Redis databases of their own. Values are JSON; Avaturn ids are lower-cased.
  */
 function buildKeys(project: string) {
   const p = `avaturn:${project}`;
   return {
     /** App user -> their one Avaturn user `{ userId }` (permanent). */
     user: (ownerId: string) => `${p}:user:${ownerId}`,
-    /** Short lock held while an instance creates that Avaturn user. */
+    /** Short lock held while an instance creates that Avaturn user (saves duplicate creations; correctness does not need it). */
     userLock: (ownerId: string) => `${p}:user-lock:${ownerId}`,
     /** Avaturn avatar id -> local avatar id (for webhooks). */
     avatar: (avaturnAvatarId: string) => `${p}:avatar:${avaturnAvatarId.toLowerCase()}`,
@@ -33,7 +33,7 @@ function buildKeys(project: string) {
       `${p}:scene:${avatarId}:${customizationVersion}:${format}:${scene}`,
     /** Idempotency record of one mutation call; the client's key is hashed (it may be long or odd). */
     idempotency: (operation: string, ownerId: string, key: string) => `${p}:idempotency:${operation}:${ownerId}:${sha256(key)}`,
-    /** One webhook delivery, for dedupe. */
+    /** One webhook delivery: claimed while it is handled, remembered after (signed ones only). */
     delivery: (deliveryKey: string) => `${p}:delivery:${deliveryKey}`,
   };
 }
@@ -46,7 +46,7 @@ const cache = new WeakMap<Config['avaturn'], AvaturnKeys>();
 export function avaturnKeys(config: Config['avaturn']): AvaturnKeys {
   let keys = cache.get(config);
   if (!keys) {
-    keys = buildKeys(sha256(`${config.apiUrl}\n${config.apiKey}`).slice(0, 12));
+    keys = buildKeys(sha256(config.apiUrl.replace(/\/+$/, '')).slice(0, 12));
     cache.set(config, keys);
   }
   return keys;

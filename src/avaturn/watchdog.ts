@@ -11,12 +11,20 @@ import { keysOf } from './keys.js';
 const MAX_POLL_DELAY_MS = 60_000;
 /** Users polled at once (one listing call each). */
 const CONCURRENCY = 8;
+/**
+ * An avatar is PROCESSING once its photos went out. If Avaturn still lists it as awaiting photos
+ * this long after (capped by the processing deadline), the upload, which ended unclearly (a
+ * reset, a lost answer), never landed.
+ */
+const UPLOAD_LANDING_GRACE_MS = 60_000;
+export const PHOTOS_NEVER_RECEIVED = 'Avaturn never received the photos';
 
 /**
  * Avaturn sends nothing when processing fails, so pending avatars are polled
  * (`users/{id}/avatars?include_not_ready=true`) with backoff, and failed past their deadline:
- * photos never uploaded by `uploadDeadline`, or processing longer than
- * AVATAR_PROCESSING_DEADLINE_MS. Works across instances: the work list and each avatar's
+ * photos never uploaded by `uploadDeadline`, processing longer than
+ * AVATAR_PROCESSING_DEADLINE_MS, or photos Avaturn still does not have a while after an upload
+ * that ended unclearly. Works across instances: the work list and each avatar's
  * backoff live in the store, one instance per round holds the lease, and every status change is
  * a conditional update, so an avatar is never failed (or announced) twice.
  */
@@ -66,7 +74,12 @@ export class AvaturnWatchdog {
     }
   }
 
-  private async pollDue(): Promise<void> {
+  /**
+   * One pass over the due avatars without the lease, as two instances do when a lease expires
+   * mid-round: every change is conditional, so the lease only spares duplicate work (exposed for
+   * tests).
+   */
+  async pollDue(): Promise<void> {
     const { store, avatars } = this.services;
     const now = this.now();
     const due = new Map<string, AvaturnAvatarRecord[]>();
@@ -106,17 +119,28 @@ export class AvaturnWatchdog {
     }
     for (const record of records) {
       let current: AvaturnAvatarRecord | undefined = record;
+      let upstream: AvaturnAvatar | undefined;
       if (listing) {
-        const upstream = listing.find((a) => a.id.toLowerCase() === record.avaturnAvatarId);
+        upstream = listing.find((a) => a.id.toLowerCase() === record.avaturnAvatarId);
         current = await applyUpstreamStatus(this.services, record.id, upstream?.status ?? 'missing');
       }
       if (!current || current.status === 'READY' || current.status === 'FAILED') continue;
+      if (upstream?.status === 'pending' && this.photosLost(current)) {
+        await failAvatar(this.services, current.id, PHOTOS_NEVER_RECEIVED, { timedOut: true });
+        continue;
+      }
       if (this.now() >= this.deadlineOf(current)) {
         await failAvatar(this.services, current.id, this.timeoutReason(current), { timedOut: true });
         continue;
       }
       await this.scheduleNext(current);
     }
+  }
+
+  private photosLost(record: AvaturnAvatarRecord): boolean {
+    if (record.status !== 'PROCESSING' || !record.processingSince) return false;
+    const grace = Math.min(UPLOAD_LANDING_GRACE_MS, this.services.config.avaturn.processingDeadlineMs);
+    return this.now() >= Date.parse(record.processingSince) + grace;
   }
 
   private timeoutReason(record: AvaturnAvatarRecord): string {

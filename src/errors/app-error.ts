@@ -78,3 +78,11 @@ export class BudgetExceededError extends AppError {
     });
   }
 }
+
+/** For lookups where "not found" is an answer (`node`, subscriptions): only NOT_FOUND becomes `fallback`. */
+export function unlessNotFound<T, F>(fallback: F): (err: unknown) => T | F {
+  return (err: unknown) => {
+    if (err instanceof NotFoundError) return fallback;
+    throw err;
+  };
+}

@@ -5,12 +5,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createContext, type Context } from '../context.js';
 import { useRenderCost } from '../renders/use-render-cost.js';
 import { schema } from '../schema/index.js';
-import { multipartBodyLimit } from '../uploads/limits.js';
 import type { Services } from '../services.js';
+import type { FilePartCount } from '../uploads/file-part-count.js';
+import { MAX_GRAPHQL_BODY_BYTES } from '../uploads/limits.js';
 import { createMaskError } from './mask-error.js';
 import { useRequestErrorCodes } from './use-request-error-codes.js';
 
-export type ServerContext = { req: IncomingMessage; res: ServerResponse };
+export type ServerContext = {
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** Multipart requests only: their own count of file parts (see `src/uploads/file-part-count.ts`). */
+  fileParts?: FilePartCount;
+};
 export type Yoga = YogaServerInstance<ServerContext, Context>;
 
 /**
@@ -26,9 +32,8 @@ export function createGatewayYoga(services: Services): Yoga {
     landingPage: false,
     graphiql: { title: 'avatar-gateway', subscriptionsProtocol: 'WS' },
     multipart: false,
-    // Yoga checks `content-length` even after graphql-upload-minimal parsed the body: sized from
-    // the photo limits so a full three-photo request is never refused twice (src/uploads/limits.ts).
-    maxRequestBodySize: multipartBodyLimit(config.maxPhotoBytes),
+    // JSON and GET only: a multipart request reaches Yoga parsed, without its content-length.
+    maxRequestBodySize: MAX_GRAPHQL_BODY_BYTES,
     healthCheckEndpoint: '/healthz',
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),

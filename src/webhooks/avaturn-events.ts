@@ -1,7 +1,7 @@
 import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
 import { findByAvaturnId } from '../avaturn/avatar-index.js';
 import { applyUpstreamStatus } from '../avaturn/avatar-status.js';
-import { hasFreshModel, storeExport } from '../avaturn/export-avatar.js';
+import { exportChange, hasFreshModel, settleExportOutcome } from '../avaturn/export-avatar.js';
 import { keysOf } from '../avaturn/keys.js';
 import { RENDER_URL_TTL_MS, type RenderRef } from '../avaturn/scene-render.js';
 import type { Services } from '../services.js';
@@ -54,16 +54,17 @@ async function exportReady(services: Services, event: Event<'export.ready'>): Pr
   const record = await ownAvatar(services, event);
   if (!record) return 'ignored';
   if (event.status === 'failed') {
-    const after = await services.avatars.update<AvaturnAvatarRecord>(record.id, (r) =>
-      r.model?.status === 'PENDING' ? { model: { ...r.model, status: 'FAILED' } } : undefined,
-    );
-    return outcome(record, after);
+    return outcome(record, await services.avatars.update<AvaturnAvatarRecord>(record.id, (r) => settleExportOutcome(r, 'failed')));
   }
   if (record.status !== 'READY') return 'ignored';
   if (hasFreshModel(record)) return 'unchanged';
   try {
     const result = await services.avaturn.createExport(record.avaturnAvatarId);
-    return outcome(record, await storeExport(services, record.id, result));
+    const after = await services.avatars.update<AvaturnAvatarRecord>(record.id, (r) =>
+      // Still running for the current customization: the delivery was an earlier export's.
+      result.status === 'pending' && r.model?.status === 'PENDING' ? settleExportOutcome(r, 'unrelatedReady') : exportChange(r, result),
+    );
+    return outcome(record, after);
   } catch (err) {
     // Avaturn refuses to export this avatar (gone, or never customised through us): nothing to confirm.
     if (err instanceof UpstreamBadRequestError || err instanceof UpstreamNotFoundError) return 'ignored';

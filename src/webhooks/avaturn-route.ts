@@ -11,6 +11,8 @@ import { createSignatureVerifier } from './signature.js';
 
 /** Avaturn's deliveries are a few hundred bytes; anything near this is not one of them. */
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
+/** An applied signed delivery is recognised by its `webhook-id` this long (senders retry for hours, not days). */
+const SIGNED_DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
 const KNOWN_EVENTS = new Set(['avatar.ready', 'export.ready', 'render.ready']);
 
 function refuse(res: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): void {
@@ -20,11 +22,14 @@ function refuse(res: ServerResponse, status: number, error: string, headers: Rec
 /**
  * `POST /webhooks/avaturn/:token` (flow 2 of DESIGN.md). In order: the path token (404 when
  * wrong, so the URL reveals nothing), the body size (413), the Standard Webhooks signature when
- * AVATURN_WEBHOOK_SECRET is set (401), JSON and shape (400). Then the delivery is deduplicated
- * (by `webhook-id` when signed, else by a hash of event and body), applied (confirmed with the
- * API, stored, published) and only then acknowledged. Unknown avatars and events are
- * acknowledged and ignored; a failure to confirm answers 503 so the sender retries. The token
- * and the secret never appear in answers or logs.
+ * AVATURN_WEBHOOK_SECRET is set (401), JSON and shape (400). Then the delivery is applied
+ * (confirmed with the API, stored, published) and only then acknowledged. Copies of one delivery
+ * are handled one at a time (by `webhook-id` when signed, else by a hash of event and body). A
+ * signed delivery that changed state is remembered by its id; an unsigned body is not, since a
+ * later legitimate event can read exactly the same (a second failed export), and handling a copy
+ * again changes nothing. Unknown avatars and events are acknowledged and ignored; a failure to
+ * confirm answers 503 so the sender retries. The token and the secret never appear in answers or
+ * logs.
  */
 export function mountAvaturnWebhooks(router: Router, services: Services): void {
   const { config, store } = services;
@@ -71,14 +76,13 @@ export function mountAvaturnWebhooks(router: Router, services: Services): void {
     const event: AvaturnWebhook = parsed.data;
     deliveryKey ??= `sha256:${sha256(`${event.event}\n${raw}`)}`;
 
+    const rememberMs = (result: EventOutcome) => (verify && result === 'applied' ? SIGNED_DELIVERY_MEMORY_MS : 0);
     try {
-      let result: EventOutcome = 'unchanged';
-      const delivery = await handleOnce(store, keysOf(services).delivery(deliveryKey), async () => {
-        result = await applyAvaturnEvent(services, event);
-      });
-      if (delivery === 'busy') return refuse(res, 503, 'busy', { 'retry-after': '1' });
-      logger.debug({ event: event.event, delivery, result }, 'avaturn webhook handled');
-      sendJson(res, 200, { status: delivery === 'duplicate' ? 'duplicate' : result });
+      const delivery = await handleOnce(store, keysOf(services).delivery(deliveryKey), () => applyAvaturnEvent(services, event), rememberMs);
+      if (delivery.status === 'busy') return refuse(res, 503, 'busy', { 'retry-after': '1' });
+      const status = delivery.status === 'duplicate' ? 'duplicate' : delivery.result;
+      logger.debug({ event: event.event, status }, 'avaturn webhook handled');
+      sendJson(res, 200, { status });
     } catch (err) {
       logger.warn({ err, event: event.event }, 'avaturn webhook not applied; the sender will retry');
       refuse(res, 503, 'unavailable', { 'retry-after': '5' });

@@ -1,8 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Store } from '../store/store.js';
 
-/** A delivery already handled is recognised for this long (senders retry for minutes, not days). */
-const DONE_TTL_MS = 24 * 60 * 60 * 1000;
 /** A claim left by an instance that died mid-delivery frees itself after this. */
 const CLAIM_TTL_MS = 30_000;
 /** How long a concurrent copy waits for the first one to finish. */
@@ -10,31 +8,35 @@ const WAIT_MS = 5_000;
 
 type Entry = { state: 'processing' } | { state: 'done' };
 
-export type DeliveryOutcome = 'processed' | 'duplicate' | 'busy';
+export type Delivery<R> = { status: 'processed'; result: R } | { status: 'duplicate' } | { status: 'busy' };
 
 /**
- * Runs `handle` once per delivery key, across instances: the first copy claims the key
- * (set-if-absent) and marks it done after its changes are stored; a copy arriving meanwhile
- * waits for that and is then acknowledged as a duplicate. If the first copy fails, the claim is
- * dropped so the sender's retry is handled afresh; a copy that waited in vain answers `busy`
- * (the sender retries later).
+ * Runs `handle` for one delivery key at a time, across instances: the first copy claims the key
+ * (set-if-absent); a copy arriving meanwhile waits for it. Afterwards the key is remembered for
+ * `rememberMs(result)` (a later copy is answered `duplicate`), or, at 0, released: a later copy is
+ * then handled afresh, which must be harmless (changes are monotonic and confirmed). A copy that
+ * failed releases the key too, so the sender's retry is handled afresh; a copy that waited in
+ * vain answers `busy` (the sender retries later).
  */
-export async function handleOnce(store: Store, key: string, handle: () => Promise<void>): Promise<DeliveryOutcome> {
+export async function handleOnce<R>(store: Store, key: string, handle: () => Promise<R>, rememberMs: (result: R) => number): Promise<Delivery<R>> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     if (await store.set<Entry>(key, { state: 'processing' }, { ttlMs: CLAIM_TTL_MS, ifAbsent: true })) {
+      let result: R;
       try {
-        await handle();
+        result = await handle();
       } catch (err) {
         await store.delete(key);
         throw err;
       }
-      await store.set<Entry>(key, { state: 'done' }, { ttlMs: DONE_TTL_MS });
-      return 'processed';
+      const ttlMs = rememberMs(result);
+      if (ttlMs > 0) await store.set<Entry>(key, { state: 'done' }, { ttlMs });
+      else await store.delete(key);
+      return { status: 'processed', result };
     }
     const entry = await store.get<Entry>(key);
-    if (entry?.state === 'done') return 'duplicate';
-    if (Date.now() > deadline) return 'busy';
+    if (entry?.state === 'done') return { status: 'duplicate' };
+    if (Date.now() > deadline) return { status: 'busy' };
     if (entry) await sleep(20);
   }
 }

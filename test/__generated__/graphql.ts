@@ -53,7 +53,7 @@ export type BodyType =
   | 'FEMALE'
   | 'MALE';
 
-/** Three face photos, JPEG or PNG (checked by their bytes), each at most MAX_PHOTO_BYTES, sent as a GraphQL multipart request in this order: frontal, side1, side2. */
+/** Three face photos, JPEG or PNG (checked by their bytes), each at most MAX_PHOTO_BYTES, sent as a GraphQL multipart request (file parts in any order). */
 export type CreateAvatarInput = {
   bodyType: BodyType;
   /** Looking straight at the camera. */

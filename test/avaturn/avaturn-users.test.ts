@@ -46,6 +46,36 @@ describe('ensureAvaturnUser', () => {
     expect(await ensureAvaturnUser({ ...services, avaturn }, 'u2')).toBe('USER2');
   });
 
+  it('keeps the first mapping when a creator outlived its lock, and deletes the Avaturn user it made for nothing', async () => {
+    const store = new MemoryStore();
+    const services = { store, config: gw.config };
+    const lock = keysOf(services).userLock('u4');
+    let created = 0;
+    const deleted: string[] = [];
+    let releaseSlow!: () => void;
+    const slowDone = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const avaturn = {
+      createUser: async () => {
+        const userId = `USER${++created}`;
+        // The first creator stalls past its lock: the lock is gone (expired) and a second one takes over.
+        if (userId === 'USER1') await slowDone;
+        return { userId };
+      },
+      deleteUser: async (userId: string) => void deleted.push(userId),
+    } as unknown as TestGateway['services']['avaturn'];
+    const slow = ensureAvaturnUser({ ...services, avaturn }, 'u4');
+    while (created === 0) await sleep(5);
+    await store.delete(lock);
+    expect(await ensureAvaturnUser({ ...services, avaturn }, 'u4')).toBe('USER2');
+    // A third request holds the lock now; the stalled creator must not release it.
+    await store.set(lock, 'third', { ttlMs: 60_000 });
+    releaseSlow();
+    expect(await slow).toBe('USER2');
+    expect(deleted).toEqual(['USER1']);
+    expect(await store.get(lock)).toBe('third');
+    expect(await ensureAvaturnUser({ ...services, avaturn }, 'u4')).toBe('USER2');
+  });
+
   it('lets the next request try again when creating the user failed', async () => {
     const store = new MemoryStore();
     const services = { store, config: gw.config };

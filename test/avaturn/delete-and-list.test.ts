@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { keysOf } from '../../src/avaturn/keys.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { avatarReadyBody, deliver, recordOf } from '../webhooks/helpers.js';
@@ -82,5 +82,18 @@ describe('viewer.avatars, avatar and node for Avaturn avatars', () => {
     const stranger = await gw.token('node-stranger');
     expect((await gw.execute(NodeQuery, { id }, { token: stranger })).data!.node).toBeNull();
     expect((await gw.execute(AvatarQuery, { id }, { token: stranger })).data!.avatar).toBeNull();
+  });
+
+  it('reports a store failure behind node as an error, not as a missing avatar', async () => {
+    const owner = await gw.token('node-store-down');
+    const id = await createAvatar(gw, owner);
+    vi.spyOn(gw.services.avatars, 'getOwned').mockRejectedValueOnce(new Error('connection to the store lost'));
+    try {
+      const result = await gw.execute(NodeQuery, { id }, { token: owner });
+      expect(result.data?.node ?? null).toBeNull();
+      expect(result.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });

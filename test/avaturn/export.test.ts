@@ -1,11 +1,13 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AvaturnAvatarRecord } from '../../src/avatars/avatar-record.js';
+import { storeExport } from '../../src/avaturn/export-avatar.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { deliver, recordOf } from '../webhooks/helpers.js';
+import { deliver, listen, recordOf } from '../webhooks/helpers.js';
 import { subscribeSse } from './clients.js';
 import { AvatarQuery, AvatarUpdatedSubscription, ExportAvatarMutation } from './documents.js';
-import { createAvatar, readyAvatar, sandboxCalls } from './flows.js';
+import { createAvatar, eventually, readyAvatar, sandboxCalls } from './flows.js';
 
 let gw: TestGateway;
 let token: string;
@@ -14,6 +16,27 @@ beforeAll(async () => {
   token = await gw.token('exporter');
 });
 afterAll(() => gw.stop());
+afterEach(() => {
+  gw.app.sandbox!.faults.avaturn.reset();
+});
+
+const exportReadyBody = (record: AvaturnAvatarRecord, status: 'ready' | 'failed', exportUrl: string | null = null) => ({
+  event: 'export.ready',
+  avatar_id: record.avaturnAvatarId,
+  user_id: record.avaturnUserId,
+  status,
+  export_url: exportUrl,
+});
+
+/** A READY avatar with an export asked for (model PENDING) whose own export.ready Avaturn will not send. */
+async function pendingExport(): Promise<{ id: string; record: AvaturnAvatarRecord }> {
+  const id = await readyAvatar(gw, token);
+  gw.app.sandbox!.faults.avaturn.update({ webhookDropRate: 1 });
+  await gw.execute(ExportAvatarMutation, { id }, { token });
+  const record = await recordOf(gw, id);
+  expect(record.model).toMatchObject({ status: 'PENDING' });
+  return { id, record };
+}
 
 describe('exportAvatar', () => {
   it('sets a default customization, answers PENDING, and export.ready brings READY with a URL and expiresAt', async () => {
@@ -73,28 +96,52 @@ describe('exportAvatar', () => {
     expect(result.data!.exportAvatar).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
   });
 
-  it('confirms export.ready with the API and applies duplicates once', async () => {
-    const id = await readyAvatar(gw, token);
-    gw.app.sandbox!.faults.avaturn.update({ webhookDropRate: 1 });
-    try {
-      await gw.execute(ExportAvatarMutation, { id }, { token });
-      const record = await recordOf(gw, id);
-      // A forged URL in the delivery is never stored: the URL comes from exports/new.
-      const body = { event: 'export.ready', avatar_id: record.avaturnAvatarId, user_id: record.avaturnUserId, status: 'ready', export_url: 'http://evil.example/x.glb' };
-      let applied: AvaturnAvatarRecord | undefined;
-      for (let i = 0; i < 50 && applied?.model?.status !== 'READY'; i++) {
-        await deliver(gw, { ...body, attempt: i });
-        applied = await recordOf(gw, id);
-        if (applied.model?.status !== 'READY') await new Promise((r) => setTimeout(r, 20));
-      }
-      expect(applied?.model?.url).toMatch(/\/sandbox\/avaturn\/files\//);
-      const version = applied!.version;
-      const replies = await Promise.all([1, 2, 3, 4, 5].map(() => deliver(gw, body)));
-      expect(replies.every((r) => r.status === 200)).toBe(true);
-      expect((await recordOf(gw, id)).version).toBe(version);
-    } finally {
-      gw.app.sandbox!.faults.avaturn.reset();
-    }
+  it('confirms export.ready with the API and applies five copies sent at once once (one call, one push)', async () => {
+    const { id, record } = await pendingExport();
+    // Avaturn finished the export; its own delivery was dropped.
+    await eventually(async () => ((await gw.services.avaturn.createExport(record.avaturnAvatarId)).status === 'ready' ? true : undefined));
+    const exportsBefore = sandboxCalls(gw, 'POST', '/exports/new').length;
+    const pushes = await listen(gw, 'avatar:updated', record.id);
+    // A forged URL in the delivery is never stored: the URL comes from exports/new.
+    const body = JSON.stringify(exportReadyBody(record, 'ready', 'http://evil.example/x.glb'));
+    const replies = await Promise.all([1, 2, 3, 4, 5].map(() => deliver(gw, body)));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(replies.filter((r) => JSON.parse(r.body).status === 'applied')).toHaveLength(1);
+    await sleep(50);
+    await pushes.stop();
+    expect(pushes.events.map((e) => e.version)).toEqual([record.version + 1]);
+    expect(sandboxCalls(gw, 'POST', '/exports/new').length - exportsBefore).toBe(1);
+    expect((await recordOf(gw, id)).model).toMatchObject({ status: 'READY', url: expect.stringMatching(/\/sandbox\/avaturn\/files\//) });
+  });
+});
+
+describe('export.ready failed', () => {
+  it('applies a later failure with the same body as an earlier one (two failed exports in a row)', async () => {
+    const { id, record } = await pendingExport();
+    const failed = JSON.stringify(exportReadyBody(record, 'failed'));
+    expect(await deliver(gw, failed)).toEqual({ status: 200, body: '{"status":"applied"}' });
+    expect((await recordOf(gw, id)).model).toMatchObject({ status: 'FAILED' });
+    // Exported again (as exportAvatar stores Avaturn's pending answer), and Avaturn fails it again: same body.
+    await storeExport(gw.services, record.id, { status: 'pending', url: null });
+    expect((await recordOf(gw, id)).model).toMatchObject({ status: 'PENDING' });
+    expect(await deliver(gw, failed)).toEqual({ status: 200, body: '{"status":"applied"}' });
+    expect((await recordOf(gw, id)).model).toMatchObject({ status: 'FAILED' });
+  });
+
+  it('does not let the late failure of an earlier customization fail the export of a newer one', async () => {
+    const { id, record } = await pendingExport();
+    // Customized and exported again while the first export still runs at Avaturn.
+    await gw.services.avatars.update<AvaturnAvatarRecord>(record.id, (r) => ({ customizationVersion: r.customizationVersion + 1 }));
+    await storeExport(gw.services, record.id, { status: 'pending', url: null });
+    const newer = record.customizationVersion + 1;
+    expect((await recordOf(gw, id)).model).toMatchObject({ status: 'PENDING', customizationVersion: newer });
+    const failed = JSON.stringify(exportReadyBody(record, 'failed'));
+    // The first export's failure: not this one's.
+    await deliver(gw, failed);
+    expect((await recordOf(gw, id)).model).toMatchObject({ status: 'PENDING', customizationVersion: newer });
+    // The second export's own failure.
+    await deliver(gw, failed);
+    expect((await recordOf(gw, id)).model).toMatchObject({ status: 'FAILED', customizationVersion: newer });
   });
 });
 

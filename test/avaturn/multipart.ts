@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { print, type DocumentNode } from 'graphql';
 import { request } from 'undici';
 
@@ -7,14 +8,26 @@ export type Part =
   | { name: string; value: string }
   | { name: string; filename: string; contentType?: string; data: Buffer | AsyncIterable<Buffer> };
 
+export interface MultipartBodyOptions {
+  truncateAfterBytes?: number;
+  /** Stops sending for a while right after the delimiter that opens part `index` (before its headers). */
+  pauseBefore?: { index: number; ms: number };
+}
+
 /** A multipart/form-data body streamed part by part (so tests can send 15 MiB without holding it). */
-export function multipartBody(parts: Part[], options: { truncateAfterBytes?: number } = {}): { contentType: string; body: Readable } {
+export function multipartBody(parts: Part[], options: MultipartBodyOptions = {}): { contentType: string; body: Readable } {
   const boundary = `----test-${randomBytes(8).toString('hex')}`;
   async function* generate(): AsyncGenerator<Buffer> {
-    for (const part of parts) {
+    for (const [index, part] of parts.entries()) {
       const disposition = `form-data; name="${part.name}"${'filename' in part ? `; filename="${part.filename}"` : ''}`;
       const type = 'filename' in part ? `\r\nContent-Type: ${part.contentType ?? 'application/octet-stream'}` : '';
-      yield Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`);
+      if (options.pauseBefore?.index === index) {
+        yield Buffer.from(`--${boundary}`);
+        await sleep(options.pauseBefore.ms);
+        yield Buffer.from(`\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`);
+      } else {
+        yield Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`);
+      }
       if ('value' in part) yield Buffer.from(part.value);
       else if (Buffer.isBuffer(part.data)) yield part.data;
       else for await (const chunk of part.data) yield chunk;
@@ -44,6 +57,8 @@ export interface GraphqlUpload {
   files: Array<{ path: string; filename?: string; data: Buffer | AsyncIterable<Buffer> }>;
   /** Parts appended after the files (not in the map). */
   extraParts?: Part[];
+  /** Pause this long once the files were sent, before the extra parts' headers. */
+  pauseBeforeExtraPartsMs?: number;
   /** Map entries replaced wholesale (for malformed-map tests). */
   map?: string;
   token?: string;
@@ -68,7 +83,8 @@ export async function sendUpload(url: string, upload: GraphqlUpload): Promise<Up
     ...upload.files.map((f, i) => ({ name: String(i), filename: f.filename ?? `photo-${i}.jpg`, contentType: 'image/jpeg', data: f.data })),
     ...(upload.extraParts ?? []),
   ];
-  const { contentType, body: stream } = multipartBody(parts, { truncateAfterBytes: upload.truncateAfterBytes });
+  const pauseBefore = upload.pauseBeforeExtraPartsMs === undefined ? undefined : { index: 2 + upload.files.length, ms: upload.pauseBeforeExtraPartsMs };
+  const { contentType, body: stream } = multipartBody(parts, { truncateAfterBytes: upload.truncateAfterBytes, pauseBefore });
   const headers: Record<string, string> = { 'content-type': contentType, 'graphql-preflight': '1', ...upload.headers };
   let body: Readable | Buffer = stream;
   if (upload.withContentLength) {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyUpstreamStatus } from '../../src/avaturn/avatar-status.js';
 import { keysOf } from '../../src/avaturn/keys.js';
 import { AvaturnWatchdog } from '../../src/avaturn/watchdog.js';
@@ -106,19 +106,36 @@ describe('AvaturnWatchdog deadlines', () => {
     await waitForAvatar(gw, token, result.avatar.id, (a) => a.status === 'FAILED' && 'failureReason' in a && a.failureReason === 'The photos were not uploaded before the upload URL expired');
   });
 
-  it('never fails an avatar twice when two instances run rounds at the same time', async () => {
+  it('never fails an avatar twice when two instances check it at the same time', async () => {
+    await gw.app.watchdog.stop();
     const id = await createAvatarDirect(gw, token);
     const record = await recordOf(gw, id);
     const pushes = await listen(gw, 'avatar:updated', record.id);
     const clock = () => Date.now() + 2 * 60 * 60 * 1000;
     const a = new AvaturnWatchdog(gw.services, clock);
     const b = new AvaturnWatchdog(gw.services, clock);
-    await Promise.all([a.round(), b.round(), a.round(), b.round()]);
-    await waitForAvatar(gw, token, id, (x) => x.status === 'FAILED');
+    const listings = () => sandboxCalls(gw, 'GET', `/users/${record.avaturnUserId}/avatars`).length;
+    const listingsBefore = listings();
+    // Both past the lease (as when it expires mid-round), their listings answered at the same
+    // moment, and every store write a little slow (as over a network): their checks interleave.
+    gw.app.sandbox!.faults.avaturn.update({ latencyMs: 100 });
+    const store = gw.services.store;
+    const update = store.update.bind(store);
+    vi.spyOn(store, 'update').mockImplementation(async (...args: Parameters<typeof update>) => {
+      await sleep(5);
+      return update(...args);
+    });
+    try {
+      await Promise.all([a.pollDue(), b.pollDue()]);
+    } finally {
+      vi.restoreAllMocks();
+      gw.app.sandbox!.faults.avaturn.reset();
+    }
+    expect(listings() - listingsBefore).toBe(2);
     await sleep(50);
     await pushes.stop();
-    // AWAITING_UPLOAD -> PROCESSING (photos seen in the listing) -> FAILED (deadline): two changes, not four.
+    // AWAITING_UPLOAD -> PROCESSING (photos seen in the listing) -> FAILED (deadline): two changes, one failure pushed.
     expect(pushes.events.map((e) => e.version)).toEqual([record.version + 1, record.version + 2]);
-    expect((await recordOf(gw, id)).version).toBe(record.version + 2);
+    expect(await recordOf(gw, id)).toMatchObject({ status: 'FAILED', version: record.version + 2 });
   });
 });

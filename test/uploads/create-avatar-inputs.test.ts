@@ -1,11 +1,13 @@
+import busboy from 'busboy';
 import { connect } from 'node:net';
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CreateAvatarMutation, ViewerAvatarsQuery } from '../avaturn/documents.js';
 import { createAvatarUpload, createResult, sandboxCalls } from '../avaturn/flows.js';
 import { multipartBody, sendUpload } from '../avaturn/multipart.js';
 import { jpeg, notAnImage, paddedJpeg, png } from '../avaturn/photos.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { startServer, type LocalServer } from '../upstreams/helpers.js';
 
 const MAX = 256 * 1024;
 let gw: TestGateway;
@@ -23,6 +25,42 @@ beforeAll(async () => {
   gw = await startTestGateway({ MAX_PHOTO_BYTES: String(MAX) });
 });
 afterAll(() => gw.stop());
+afterEach(() => vi.restoreAllMocks());
+
+interface ReceivedPart {
+  field: string;
+  filename: string;
+  mimeType: string;
+  bytes: number;
+}
+
+/**
+ * Sends the gateway's next photo upload to a local server that records the parts (busboy) and
+ * answers as Avaturn does, instead of the simulator.
+ */
+async function recordNextUpload(): Promise<{ parts: ReceivedPart[]; server: LocalServer }> {
+  const parts: ReceivedPart[] = [];
+  const server = await startServer((req, res) => {
+    const parser = busboy({ headers: req.headers });
+    parser.on('file', (field, stream, info) => {
+      const part = { field, filename: info.filename ?? '', mimeType: info.mimeType, bytes: 0 };
+      stream.on('data', (chunk: Buffer) => (part.bytes += chunk.length));
+      stream.on('end', () => parts.push(part));
+    });
+    parser.on('close', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"status":"processing"}');
+    });
+    req.pipe(parser);
+  });
+  const avaturn = gw.services.avaturn;
+  const original = avaturn.uploadPhotos.bind(avaturn);
+  vi.spyOn(avaturn, 'uploadPhotos').mockImplementationOnce((_url, photos, call) => original(`${server.url}/upload`, photos, call));
+  return { parts, server };
+}
+
+/** Calls to Avaturn's upload URL since `before` that it accepted. */
+const acceptedUploads = (before: number) => gw.app.sandbox!.avaturn!.calls.slice(before).filter((c) => c.path.includes('/uploads/') && c.status === 200);
 
 /** Writes `head` on a fresh socket and returns whatever comes back until the server closes it. */
 function rawRequest(head: string): Promise<string> {
@@ -87,25 +125,52 @@ describe('createAvatar photo checks', () => {
     expect(over).toMatchObject({ __typename: 'PayloadTooLargeError', code: 'PAYLOAD_TOO_LARGE' });
   });
 
-  it('refuses a large file sent before the frontal (it would deadlock), naming the field', async () => {
-    const reply = await sendUpload(gw.url, {
-      document: CreateAvatarMutation,
-      variables: { input },
-      files: [{ path: 'variables.input.side1', data: paddedJpeg(200 * 1024) }, threeFiles[0]!, threeFiles[2]!],
-      token: await freshToken(),
-    });
-    expect(createResult(reply)).toMatchObject({ __typename: 'ValidationError', field: 'input.frontal' });
-    expect(createResult(reply).message).toBe('input.frontal: files must come in the order input.frontal, input.side1, input.side2 (input.side1 came first)');
+  it('sends every photo upstream with the type its bytes show and a matching file name', async () => {
+    const { parts, server } = await recordNextUpload();
+    try {
+      const result = createResult(await createAvatarUpload(gw, await freshToken(), { frontal: png('p'), side1: jpeg('j'), side2: png('q') }));
+      expect(result).toMatchObject({ __typename: 'CreateAvatarSuccess' });
+      expect(parts.map(({ field, filename, mimeType }) => ({ field, filename, mimeType }))).toEqual([
+        { field: 'image-frontal', filename: 'frontal.png', mimeType: 'image/png' },
+        { field: 'image-side-1', filename: 'side1.jpg', mimeType: 'image/jpeg' },
+        { field: 'image-side-2', filename: 'side2.png', mimeType: 'image/png' },
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 
-  it('takes small files in any order (they are already parsed when the operation runs)', async () => {
+  it('takes the photos in the order the body carries them, a large side1 before the frontal included', async () => {
+    const { parts, server } = await recordNextUpload();
+    try {
+      const reply = await sendUpload(gw.url, {
+        document: CreateAvatarMutation,
+        variables: { input },
+        files: [{ path: 'variables.input.side1', data: paddedJpeg(200 * 1024) }, threeFiles[0]!, threeFiles[2]!],
+        token: await freshToken(),
+      });
+      expect(createResult(reply)).toMatchObject({ __typename: 'CreateAvatarSuccess', avatar: { status: 'PROCESSING' } });
+      expect(parts.map((p) => [p.field, p.mimeType, p.bytes])).toEqual([
+        ['image-side-1', 'image/jpeg', 200 * 1024],
+        ['image-frontal', 'image/jpeg', threeFiles[0]!.data.length],
+        ['image-side-2', 'image/png', threeFiles[2]!.data.length],
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('takes small files in any order, and the simulator makes the avatar from them', async () => {
+    const token = await freshToken();
     const reply = await sendUpload(gw.url, {
       document: CreateAvatarMutation,
       variables: { input },
-      files: [threeFiles[1]!, threeFiles[0]!, threeFiles[2]!],
-      token: await freshToken(),
+      files: [threeFiles[2]!, threeFiles[1]!, threeFiles[0]!],
+      token,
     });
     expect(createResult(reply)).toMatchObject({ __typename: 'CreateAvatarSuccess' });
+    for (let i = 0; i < 100 && (await avatarsOf(token))[0]?.status !== 'READY'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await avatarsOf(token)).toEqual([expect.objectContaining({ status: 'READY' })]);
   });
 });
 
@@ -158,6 +223,7 @@ describe('createAvatar multipart shape', () => {
 
   it('refuses a fourth file part the map does not mention, before Avaturn gets the photos', async () => {
     const token = await freshToken();
+    const before = gw.app.sandbox!.avaturn!.calls.length;
     const reply = await sendUpload(gw.url, {
       document: CreateAvatarMutation,
       variables: { input },
@@ -167,6 +233,23 @@ describe('createAvatar multipart shape', () => {
     });
     expect(createResult(reply)).toMatchObject({ __typename: 'PayloadTooLargeError', message: 'A request carries at most 3 files' });
     expect(await avatarsOf(token)).toEqual([]);
+    expect(acceptedUploads(before)).toEqual([]);
+  });
+
+  it('refuses a fourth file part that arrives only after the three photos were read', async () => {
+    const token = await freshToken();
+    const before = gw.app.sandbox!.avaturn!.calls.length;
+    const reply = await sendUpload(gw.url, {
+      document: CreateAvatarMutation,
+      variables: { input },
+      files: threeFiles,
+      extraParts: [{ name: '3', filename: 'extra.jpg', data: jpeg('extra') }],
+      pauseBeforeExtraPartsMs: 500,
+      token,
+    });
+    expect(createResult(reply)).toMatchObject({ __typename: 'PayloadTooLargeError', message: 'A request carries at most 3 files' });
+    expect(await avatarsOf(token)).toEqual([]);
+    expect(acceptedUploads(before)).toEqual([]);
   });
 
   it.each([

@@ -35,14 +35,15 @@ describe('Avaturn webhook deliveries', () => {
     const body = JSON.stringify(avatarReadyBody(record));
     const replies = await Promise.all(Array.from({ length: 5 }, () => deliver(gw, body)));
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(replies.map((r) => JSON.parse(r.body).status).sort()).toEqual(['applied', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    // One copy applies it; the others wait for it and then find nothing left to change.
+    expect(replies.map((r) => JSON.parse(r.body).status).sort()).toEqual(['applied', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
     await sleep(100);
     await pushes.stop();
     expect(pushes.events).toEqual([{ id: record.id, version: record.version + 1 }]);
     expect((await recordOf(gw, id)).status).toBe('READY');
 
-    // Five more, one after the other: all duplicates, nothing changes.
-    for (let i = 0; i < 5; i++) expect(JSON.parse((await deliver(gw, body)).body)).toEqual({ status: 'duplicate' });
+    // Five more, one after the other: unsigned copies are not remembered, and change nothing.
+    for (let i = 0; i < 5; i++) expect(JSON.parse((await deliver(gw, body)).body)).toEqual({ status: 'unchanged' });
     expect((await recordOf(gw, id)).version).toBe(record.version + 1);
   });
 
@@ -60,7 +61,7 @@ describe('Avaturn webhook deliveries', () => {
     expect(await recordOf(gw, id)).toEqual(ready);
   });
 
-  it('does not believe avatar.ready while the API still says processing', async () => {
+  it('does not believe avatar.ready while the API still says processing, and applies the same body once it is true', async () => {
     gw.app.sandbox!.faults.avaturn.update({ webhookDropRate: 1 });
     const id = await createAvatar(gw, token);
     const record = await recordOf(gw, id);
@@ -68,6 +69,10 @@ describe('Avaturn webhook deliveries', () => {
     const reply = await deliver(gw, avatarReadyBody(record));
     expect(JSON.parse(reply.body).status).toBe('unchanged');
     expect((await recordOf(gw, id)).status).toBe('PROCESSING');
+    // The identical body later, once Avaturn is done: not taken for a duplicate.
+    await upstreamStatus(gw, record, 'ready');
+    expect(JSON.parse((await deliver(gw, avatarReadyBody(record))).body).status).toBe('applied');
+    expect((await recordOf(gw, id)).status).toBe('READY');
   });
 
   it('answers 503 when it cannot confirm, and handles the retry afresh', async () => {

@@ -1,7 +1,8 @@
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { createAvatar, waitForAvatar } from '../avaturn/flows.js';
-import { avatarReadyBody, deliver, recordOf, sign } from './helpers.js';
+import { avatarReadyBody, deliver, recordOf, sign, upstreamStatus } from './helpers.js';
 
 const SECRET = `whsec_${Buffer.from('avatar-gateway-test-webhook-secret').toString('base64')}`;
 const TOKEN = 'receiver-test-token-0123456789';
@@ -73,5 +74,32 @@ describe('POST /webhooks/avaturn/:token with AVATURN_WEBHOOK_SECRET', () => {
     await waitForAvatar(gw, token, id, (a) => a.status === 'READY');
     const ok = gw.app.sandbox!.avaturn!.deliveries.filter((d) => d.event === 'avatar.ready');
     expect(ok.at(-1)?.status).toBe(200);
+  });
+
+  it('accepts either of two space-separated signatures while the secret is being rotated', async () => {
+    const retired = `whsec_${Buffer.from('the-secret-before-the-rotation').toString('base64')}`;
+    const id = 'msg_rotation';
+    const at = new Date();
+    const both = `${new Webhook(retired).sign(id, at, body)} ${new Webhook(SECRET).sign(id, at, body)}`;
+    const headers = { ...sign(SECRET, body, { id, at }), 'webhook-signature': both };
+    expect(await deliver(gw, body, { headers })).toEqual({ status: 200, body: '{"status":"ignored"}' });
+    const oldOnly = { ...headers, 'webhook-signature': new Webhook(retired).sign(id, at, body) };
+    expect((await deliver(gw, body, { headers: oldOnly })).status).toBe(401);
+  });
+
+  it('remembers an applied signed delivery by its webhook-id', async () => {
+    gw.app.sandbox!.faults.avaturn.update({ webhookDropRate: 1 });
+    try {
+      const token = await gw.token('signed-dedupe');
+      const id = await createAvatar(gw, token);
+      const record = await recordOf(gw, id);
+      await upstreamStatus(gw, record, 'ready');
+      const ready = JSON.stringify(avatarReadyBody(record));
+      const headers = sign(SECRET, ready, { id: `msg_${record.id}` });
+      expect(await deliver(gw, ready, { headers })).toEqual({ status: 200, body: '{"status":"applied"}' });
+      expect(await deliver(gw, ready, { headers })).toEqual({ status: 200, body: '{"status":"duplicate"}' });
+    } finally {
+      gw.app.sandbox!.faults.avaturn.reset();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { ImageRecord } from '../../avatars/avatar-record.js';
 import { liveRecord } from '../../events/live-record.js';
-import { NotFoundError } from '../../errors/app-error.js';
+import { NotFoundError, unlessNotFound } from '../../errors/app-error.js';
 import { builder } from '../builder.js';
 import { parseGlobalId } from '../global-ids.js';
 import { ImageFormatEnum, ImageQualityEnum, RenderStatusEnum } from './enums.js';
@@ -12,7 +12,7 @@ builder.node(AvatarImageRef, {
   description: 'One render, whichever provider made it.',
   id: { resolve: (image) => image.id },
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'avatarIds' in value && 'costUnits' in value,
-  loadOne: (id, ctx) => (ctx.viewer ? ctx.services.images.getOwned(id, ctx.viewer.userId).catch(() => null) : null),
+  loadOne: (id, ctx) => (ctx.viewer ? ctx.services.images.getOwned(id, ctx.viewer.userId).catch(unlessNotFound(null)) : null),
   fields: (t) => ({
     status: t.field({ type: RenderStatusEnum, resolve: (i) => i.status }),
     url: t.field({
@@ -54,7 +54,7 @@ builder.subscriptionField('imageUpdated', (t) =>
         events: ctx.services.events,
         topic: 'image:updated',
         id,
-        load: () => ctx.services.images.getOwned(id, ownerId).catch(() => undefined),
+        load: () => ctx.services.images.getOwned(id, ownerId).catch(unlessNotFound(undefined)),
       });
     },
     resolve: (image) => image,

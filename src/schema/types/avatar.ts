@@ -1,7 +1,7 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import type { AvatarRecord } from '../../avatars/avatar-record.js';
 import { liveRecord } from '../../events/live-record.js';
-import { NotFoundError } from '../../errors/app-error.js';
+import { NotFoundError, unlessNotFound } from '../../errors/app-error.js';
 import { builder } from '../builder.js';
 import { AVATAR_TYPENAMES, parseAvatarId } from '../global-ids.js';
 import { renderAvatarImage } from '../render-avatar-image.js';
@@ -94,7 +94,7 @@ builder.subscriptionField('avatarUpdated', (t) =>
         events: ctx.services.events,
         topic: 'avatar:updated',
         id,
-        load: () => ctx.services.avatars.getOwned(id, ownerId).catch(() => undefined),
+        load: () => ctx.services.avatars.getOwned(id, ownerId).catch(unlessNotFound(undefined)),
       });
     },
     resolve: (avatar) => avatar,

@@ -1,8 +1,9 @@
 import { Agent, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import { UpstreamCaller, type UpstreamClientOptions } from '../caller.js';
+import { UpstreamBadResponseError } from '../errors.js';
 import { DEFAULT_DISPATCHER_OPTIONS, parseResponse, sendRequest, type CallOptions } from '../http.js';
-import { createMultipartBody, type PhotoSource } from './multipart.js';
+import { createMultipartBody, type FilePart, type PhotoSource } from './multipart.js';
 import {
   avatarListSchema,
   createAvatarResponseSchema,
@@ -30,14 +31,32 @@ export interface AvaturnClientOptions extends UpstreamClientOptions {
   };
 }
 
-export interface AvaturnPhotos {
-  frontal: PhotoSource;
-  side1: PhotoSource;
-  side2: PhotoSource;
+export type PhotoSlot = 'frontal' | 'side1' | 'side2';
+
+/** Avaturn's upload form field of each photo (shared/upstreams/avaturn.md). */
+export const PHOTO_FIELDS: Readonly<Record<PhotoSlot, string>> = { frontal: 'image-frontal', side1: 'image-side-1', side2: 'image-side-2' };
+
+export type AvaturnPhotos = {
   bodyType: 'male' | 'female';
   /** @default false */
   telephoto?: boolean;
+} & (
+  | { frontal: PhotoSource; side1: PhotoSource; side2: PhotoSource }
+  | {
+      /**
+       * The three photos as they become available, each slot once. A part's headers are written
+       * only when its photo comes, so its type may come from its first bytes, and sources that
+       * must be read in an order of their own (one multipart request) are.
+       */
+      arriving: AsyncIterable<{ slot: PhotoSlot; source: PhotoSource }>;
+    }
+);
+
+async function* photoParts(photos: AsyncIterable<{ slot: PhotoSlot; source: PhotoSource }>): AsyncGenerator<FilePart> {
+  for await (const { slot, source } of photos) yield { name: PHOTO_FIELDS[slot], file: source };
 }
+
+const isSuccess = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 
 const ignoredBody = z.unknown();
 const seg = encodeURIComponent;
@@ -99,19 +118,26 @@ export class AvaturnClient {
 
   /**
    * Streams the three photos to the pre-signed `uploadUrl` as multipart/form-data, without an
-   * Authorization header. Never retried (the sources are read once). An error thrown by a
-   * source (e.g. a failed magic-bytes check) aborts the upload and is rethrown as is.
+   * Authorization header. Never retried (the sources are read once). Any 2xx means Avaturn took
+   * the photos: its body (JSON or not) is returned as is and never relied on. An error thrown by
+   * a source (e.g. a failed magic-bytes check) aborts the upload and is rethrown as is.
    */
-  async uploadPhotos(uploadUrl: string, photos: AvaturnPhotos, call: CallOptions = {}): Promise<{ status: string }> {
+  async uploadPhotos(uploadUrl: string, photos: AvaturnPhotos, call: CallOptions = {}): Promise<unknown> {
     const url = new URL(uploadUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError('upload URL must be http(s)');
-    const body = createMultipartBody([
+    const fields = [
       { name: 'body-type', value: photos.bodyType },
       { name: 'telephoto', value: String(photos.telephoto ?? false) },
-      { name: 'image-frontal', file: photos.frontal },
-      { name: 'image-side-1', file: photos.side1 },
-      { name: 'image-side-2', file: photos.side2 },
-    ]);
+    ];
+    const body =
+      'arriving' in photos
+        ? createMultipartBody(fields, photoParts(photos.arriving))
+        : createMultipartBody([
+            ...fields,
+            { name: PHOTO_FIELDS.frontal, file: photos.frontal },
+            { name: PHOTO_FIELDS.side1, file: photos.side1 },
+            { name: PHOTO_FIELDS.side2, file: photos.side2 },
+          ]);
     const headers: Record<string, string> = { 'content-type': body.contentType };
     if (body.contentLength !== undefined) headers['content-length'] = String(body.contentLength);
     try {
@@ -128,6 +154,8 @@ export class AvaturnClient {
       });
       return parseResponse('avaturn', uploadResponseSchema, res.body, res.status);
     } catch (err) {
+      // A 2xx whose body is not JSON (or is large) still says the photos were taken.
+      if (err instanceof UpstreamBadResponseError && isSuccess(err.status)) return undefined;
       body.stream.destroy();
       body.dispose();
       const source = body.sourceError();

@@ -10,7 +10,8 @@ export interface PhotoSource {
   size?: number;
 }
 
-export type MultipartPart = { name: string; value: string } | { name: string; file: PhotoSource };
+export type FilePart = { name: string; file: PhotoSource };
+export type MultipartPart = { name: string; value: string } | FilePart;
 
 export interface MultipartBody {
   contentType: string;
@@ -42,42 +43,57 @@ function partHeader(boundary: string, part: MultipartPart): Buffer {
   return Buffer.from(`--${boundary}\r\n${lines.join('\r\n')}\r\n\r\n`);
 }
 
+function release(source: PhotoSource['stream']): void {
+  if (source instanceof Readable) source.destroy();
+  else Promise.resolve(source[Symbol.asyncIterator]().return?.()).catch(() => {});
+}
+
 /**
  * Builds a multipart/form-data body as an async generator: for each part its headers, then its
  * bytes piped from the source in order. Backpressure reaches the sources, so memory stays at a
- * few chunks whatever the file sizes.
+ * few chunks whatever the file sizes. File parts in `later` come after `parts`, each only once
+ * the body reaches it: its headers are written then, so its name and type may depend on what its
+ * source turned out to be.
  */
-export function createMultipartBody(parts: readonly MultipartPart[]): MultipartBody {
+export function createMultipartBody(parts: readonly MultipartPart[], later?: AsyncIterable<FilePart>): MultipartBody {
   const boundary = `----avatar-gateway-${randomBytes(16).toString('hex')}`;
   const headers = parts.map((p) => partHeader(boundary, p));
   const closing = Buffer.from(`--${boundary}--\r\n`);
   let failure: { error: unknown } | undefined;
-  const finished = new Set<MultipartPart>();
+  /** File parts whose source was not read to its end. */
+  const unfinished = new Set<FilePart>(parts.filter((p): p is FilePart => 'file' in p));
+  const laterParts = later?.[Symbol.asyncIterator]();
 
-  let contentLength: number | undefined = closing.length;
+  let contentLength: number | undefined = later ? undefined : closing.length;
   parts.forEach((part, i) => {
     const bodyLength = 'file' in part ? part.file.size : Buffer.byteLength(part.value);
     contentLength =
       contentLength === undefined || bodyLength === undefined ? undefined : contentLength + headers[i]!.length + bodyLength + CRLF.length;
   });
 
-  async function* generate(): AsyncGenerator<Uint8Array> {
-    for (const [i, part] of parts.entries()) {
-      yield headers[i]!;
-      if ('file' in part) {
-        try {
-          for await (const chunk of part.file.stream as AsyncIterable<Uint8Array | string>) {
-            yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-          }
-        } catch (error) {
-          failure ??= { error };
-          throw error;
-        }
-      } else {
-        yield Buffer.from(part.value);
+  async function* emit(part: MultipartPart, header: Buffer): AsyncGenerator<Uint8Array> {
+    yield header;
+    if ('file' in part) {
+      for await (const chunk of part.file.stream as AsyncIterable<Uint8Array | string>) {
+        yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       }
-      finished.add(part);
-      yield CRLF;
+      unfinished.delete(part);
+    } else {
+      yield Buffer.from(part.value);
+    }
+    yield CRLF;
+  }
+
+  async function* generate(): AsyncGenerator<Uint8Array> {
+    try {
+      for (const [i, part] of parts.entries()) yield* emit(part, headers[i]!);
+      for (let next = await laterParts?.next(); next && !next.done; next = await laterParts!.next()) {
+        unfinished.add(next.value);
+        yield* emit(next.value, partHeader(boundary, next.value));
+      }
+    } catch (error) {
+      failure ??= { error };
+      throw error;
     }
     yield closing;
   }
@@ -88,12 +104,9 @@ export function createMultipartBody(parts: readonly MultipartPart[]): MultipartB
     stream: Readable.from(generate(), { objectMode: false }),
     sourceError: () => failure,
     dispose: () => {
-      for (const part of parts) {
-        if (!('file' in part) || finished.has(part)) continue;
-        const source = part.file.stream;
-        if (source instanceof Readable) source.destroy();
-        else Promise.resolve(source[Symbol.asyncIterator]().return?.()).catch(() => {});
-      }
+      for (const part of unfinished) release(part.file.stream);
+      unfinished.clear();
+      Promise.resolve(laterParts?.return?.()).catch(() => {});
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { AvatarRecord, AvaturnAvatarRecord } from '../../../avatars/avatar-record.js';
+import { NotFoundError } from '../../../errors/app-error.js';
 import { builder } from '../../builder.js';
 import { AvatarRef } from '../avatar.js';
 import { BodyTypeEnum } from '../enums.js';
@@ -12,8 +13,14 @@ builder.node(AvaturnAvatarRef, {
   interfaces: [AvatarRef],
   id: { resolve: (avatar) => avatar.id },
   isTypeOf: (value) => typeof value === 'object' && value !== null && (value as AvatarRecord).provider === 'AVATURN',
-  // Another user's id answers null, exactly like an id that does not exist.
-  loadOne: (id, ctx) => (ctx.viewer ? ctx.services.avatars.getOwned(id, ctx.viewer.userId, 'AVATURN').catch(() => null) : null),
+  // Another user's id answers null, exactly like an id that does not exist; any other failure is an error.
+  loadOne: (id, ctx) =>
+    ctx.viewer
+      ? ctx.services.avatars.getOwned(id, ctx.viewer.userId, 'AVATURN').catch((err: unknown) => {
+          if (err instanceof NotFoundError) return null;
+          throw err;
+        })
+      : null,
   fields: (t) => ({
     bodyType: t.field({ type: BodyTypeEnum, resolve: (a) => a.bodyType }),
     telephoto: t.exposeBoolean('telephoto', { description: 'The photos were taken with a telephoto lens.' }),

@@ -7,7 +7,7 @@ import { UPLOAD_MUTATION_ERRORS } from './errors.js';
 
 const CreateAvatarInput = builder.inputType('CreateAvatarInput', {
   description:
-    'Three face photos, JPEG or PNG (checked by their bytes), each at most MAX_PHOTO_BYTES, sent as a GraphQL multipart request in this order: frontal, side1, side2.',
+    'Three face photos, JPEG or PNG (checked by their bytes), each at most MAX_PHOTO_BYTES, sent as a GraphQL multipart request (file parts in any order).',
   fields: (t) => ({
     frontal: t.field({ type: 'Upload', required: true, description: 'Looking straight at the camera.' }),
     side1: t.field({ type: 'Upload', required: true, description: 'Head turned to one side.' }),
@@ -45,6 +45,7 @@ builder.mutationField('createAvatar', (t) =>
             photos: { frontal: input.frontal, side1: input.side1, side2: input.side2 },
             bodyType: input.bodyType,
             telephoto: input.telephoto ?? false,
+            fileParts: ctx.fileParts,
           }),
         (avatarId) => ctx.services.avatars.getOwned(avatarId, ownerId, 'AVATURN'),
       );

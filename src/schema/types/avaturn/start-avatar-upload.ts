@@ -1,5 +1,6 @@
 import type { AvaturnAvatarRecord } from '../../../avatars/avatar-record.js';
 import { startAvaturnAvatar, UPLOAD_URL_TTL_MS } from '../../../avaturn/new-avatar.js';
+import { PHOTO_FIELDS } from '../../../upstreams/avaturn/client.js';
 import { builder } from '../../builder.js';
 import { BodyTypeEnum } from '../enums.js';
 import { AvaturnAvatarRef } from './avaturn-avatar.js';
@@ -12,10 +13,7 @@ interface StartedUpload {
   expiresAt: Date;
 }
 
-/** Avaturn's upload form (shared/upstreams/avaturn.md). */
-const FILE_FIELDS = { frontal: 'image-frontal', side1: 'image-side-1', side2: 'image-side-2' };
-
-const FileFieldsRef = builder.objectRef<typeof FILE_FIELDS>('AvatarUploadFileFields').implement({
+const FileFieldsRef = builder.objectRef<typeof PHOTO_FIELDS>('AvatarUploadFileFields').implement({
   description: 'Form field names of the three photos.',
   fields: (t) => ({ frontal: t.exposeString('frontal'), side1: t.exposeString('side1'), side2: t.exposeString('side2') }),
 });
@@ -31,7 +29,7 @@ const StartAvatarUploadSuccess = builder.objectRef<StartedUpload>('StartAvatarUp
     avatar: t.field({ type: AvaturnAvatarRef, resolve: (u) => u.avatar }),
     uploadUrl: t.field({ type: 'URL', description: 'Pre-signed; treat it as a secret of this upload.', resolve: (u) => u.uploadUrl }),
     method: t.string({ resolve: () => 'POST' }),
-    fileFields: t.field({ type: FileFieldsRef, resolve: () => FILE_FIELDS }),
+    fileFields: t.field({ type: FileFieldsRef, resolve: () => PHOTO_FIELDS }),
     formFields: t.field({ type: [FormFieldRef], resolve: (u) => u.formFields }),
     expiresAt: t.field({ type: 'DateTime', resolve: (u) => u.expiresAt }),
     expiresInSeconds: t.int({ resolve: (u) => Math.max(0, Math.floor((u.expiresAt.getTime() - Date.now()) / 1000)) }),

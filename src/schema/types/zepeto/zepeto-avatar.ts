@@ -1,3 +1,4 @@
+import { unlessNotFound } from '../../../errors/app-error.js';
 import type { ZepetoAvatarRecord } from '../../../avatars/avatar-record.js';
 import { DEFAULT_FPS } from '../../../renders/zepeto-image.js';
 import { renderMotion, renderStills } from '../../../renders/zepeto-renders.js';
@@ -14,7 +15,7 @@ builder.node(ZepetoAvatarRef, {
   id: { resolve: (avatar) => avatar.id },
   isTypeOf: (value) => typeof value === 'object' && value !== null && (value as { provider?: unknown }).provider === 'ZEPETO',
   loadOne: (id, ctx) =>
-    ctx.viewer ? ctx.services.avatars.getOwned(id, ctx.viewer.userId, 'ZEPETO').catch(() => null) : null,
+    ctx.viewer ? ctx.services.avatars.getOwned(id, ctx.viewer.userId, 'ZEPETO').catch(unlessNotFound(null)) : null,
   fields: (t) => ({
     zepetoId: t.exposeString('zepetoId'),
     images: t.field({

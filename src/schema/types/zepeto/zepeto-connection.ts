@@ -1,3 +1,4 @@
+import { unlessNotFound } from '../../../errors/app-error.js';
 import { liveRecord } from '../../../events/live-record.js';
 import { isFinished, type ZepetoConnectionRecord } from '../../../zepeto/connection-record.js';
 import { connectZepetoAccount, connectionStatusOf, staleAt } from '../../../zepeto/connect-account.js';
@@ -68,7 +69,7 @@ builder.subscriptionField('zepetoConnectionUpdated', (t) =>
         events: ctx.services.events,
         topic: 'zepeto-connection:updated',
         id,
-        load: () => zepetoConnections.getOwned(id, ownerId).catch(() => undefined),
+        load: () => zepetoConnections.getOwned(id, ownerId).catch(unlessNotFound(undefined)),
         // Nothing changes after CONNECTED or EXPIRED; a login whose poller is gone expires by time.
         isFinal: (c) => isFinished(connectionStatusOf(c)),
         recheckAfterMs: (c) => (isFinished(connectionStatusOf(c)) ? undefined : staleAt(c) - Date.now()),
