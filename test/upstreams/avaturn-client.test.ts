@@ -1,22 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockAgent } from 'undici';
-import { ErrorCode } from '../../src/errors/codes.js';
 import { AvaturnClient } from '../../src/upstreams/avaturn/client.js';
 import { avaturnWebhookSchema } from '../../src/upstreams/avaturn/schemas.js';
+import type {
+  UpstreamBadRequestError} from '../../src/upstreams/errors.js';
 import {
   UpstreamAuthError,
-  UpstreamBadRequestError,
   UpstreamBadResponseError,
-  UpstreamConflictError,
-  UpstreamGoneError,
   type UpstreamError,
   UpstreamNotFoundError,
-  UpstreamRateLimitedError,
   UpstreamServerError,
-  UpstreamTimeoutError,
-  UpstreamUnsupportedMediaError,
 } from '../../src/upstreams/errors.js';
-import { API_KEY, AVATURN_ORIGIN, BODY_SECRET, captureLogs, createMockAgent, expectNoLeak, instantRetry } from './helpers.js';
+import { STATUS_TABLE, API_KEY, AVATURN_ORIGIN, BODY_SECRET, captureLogs, createMockAgent, expectNoLeak, instantRetry } from './helpers.js';
 
 const USER = 'TGTLFCCRG67V6ERUMDTK3JNI5AYGF6XF';
 const AVATAR = '8f0c4c7e-6d0b-4b8e-9d49-2f1f3c2b7a11';
@@ -149,22 +144,7 @@ describe('AvaturnClient', () => {
   });
 
   describe('statuses', () => {
-    const table = [
-      [400, UpstreamBadRequestError, ErrorCode.BAD_USER_INPUT],
-      [401, UpstreamAuthError, ErrorCode.UPSTREAM_MISCONFIGURED],
-      [403, UpstreamAuthError, ErrorCode.UPSTREAM_MISCONFIGURED],
-      [404, UpstreamNotFoundError, ErrorCode.NOT_FOUND],
-      [408, UpstreamTimeoutError, ErrorCode.UPSTREAM_TIMEOUT],
-      [409, UpstreamConflictError, ErrorCode.CONFLICT],
-      [410, UpstreamGoneError, ErrorCode.GONE],
-      [415, UpstreamUnsupportedMediaError, ErrorCode.INTERNAL_SERVER_ERROR],
-      [422, UpstreamBadRequestError, ErrorCode.BAD_USER_INPUT],
-      [429, UpstreamRateLimitedError, ErrorCode.RATE_LIMITED],
-      [500, UpstreamServerError, ErrorCode.UPSTREAM_UNAVAILABLE],
-      [503, UpstreamServerError, ErrorCode.UPSTREAM_UNAVAILABLE],
-    ] as const;
-
-    it.each(table)('%i → %o', async (status, Class, code) => {
+    it.each(STATUS_TABLE)('%i → %o', async (status, Class, code) => {
       mock()
         .intercept({ path: `/api/v1/avatars/${AVATAR}/customization`, method: 'PUT' })
         .reply(status, { detail: [{ loc: ['body'], msg: BODY_SECRET, type: 'x' }] }, JSON_HEADERS);

@@ -3,13 +3,41 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { MockAgent } from 'undici';
 import { expect } from 'vitest';
+import { ErrorCode } from '../../src/errors/codes.js';
 import { createLogger, type Logger } from '../../src/logging/logger.js';
+import {
+  UpstreamAuthError,
+  UpstreamBadRequestError,
+  UpstreamConflictError,
+  UpstreamGoneError,
+  UpstreamNotFoundError,
+  UpstreamRateLimitedError,
+  UpstreamServerError,
+  UpstreamTimeoutError,
+  UpstreamUnsupportedMediaError,
+} from '../../src/upstreams/errors.js';
 
 export const AVATURN_ORIGIN = 'https://api.avaturn.me';
 export const RENDERIT_ORIGIN = 'https://api.render-it.m2s.team';
 export const API_KEY = 'sk-test-DO-NOT-LEAK-7f3a9c2e41b8';
 /** Planted in upstream error bodies: must never reach a message, JSON or log line. */
 export const BODY_SECRET = 'UPSTREAM-BODY-SECRET-d41d8cd9';
+
+/** Every documented upstream status, the error class it becomes and the code clients see. */
+export const STATUS_TABLE = [
+  [400, UpstreamBadRequestError, ErrorCode.BAD_USER_INPUT],
+  [401, UpstreamAuthError, ErrorCode.UPSTREAM_MISCONFIGURED],
+  [403, UpstreamAuthError, ErrorCode.UPSTREAM_MISCONFIGURED],
+  [404, UpstreamNotFoundError, ErrorCode.NOT_FOUND],
+  [408, UpstreamTimeoutError, ErrorCode.UPSTREAM_TIMEOUT],
+  [409, UpstreamConflictError, ErrorCode.CONFLICT],
+  [410, UpstreamGoneError, ErrorCode.GONE],
+  [415, UpstreamUnsupportedMediaError, ErrorCode.INTERNAL_SERVER_ERROR],
+  [422, UpstreamBadRequestError, ErrorCode.BAD_USER_INPUT],
+  [429, UpstreamRateLimitedError, ErrorCode.RATE_LIMITED],
+  [500, UpstreamServerError, ErrorCode.UPSTREAM_UNAVAILABLE],
+  [503, UpstreamServerError, ErrorCode.UPSTREAM_UNAVAILABLE],
+] as const;
 
 export function createMockAgent(): MockAgent {
   const agent = new MockAgent({ enableCallHistory: true });

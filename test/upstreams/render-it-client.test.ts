@@ -1,24 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockAgent } from 'undici';
-import { ErrorCode } from '../../src/errors/codes.js';
 import {
   UpstreamAuthError,
   UpstreamBadRequestError,
   UpstreamBadResponseError,
-  UpstreamConflictError,
   UpstreamDeadlineExceededError,
-  UpstreamGoneError,
   type UpstreamError,
-  UpstreamNotFoundError,
   UpstreamRateLimitedError,
   UpstreamServerError,
-  UpstreamTimeoutError,
-  UpstreamUnsupportedMediaError,
 } from '../../src/upstreams/errors.js';
 import type { RateLimiter } from '../../src/upstreams/rate-limiter.js';
 import { RenderItClient } from '../../src/upstreams/render-it/client.js';
 import { RENDER_QUALITIES, UNITS_PER_IMAGE, USD_PER_UNIT, costUnits, widthOf } from '../../src/upstreams/render-it/pricing.js';
-import { API_KEY, BODY_SECRET, RENDERIT_ORIGIN, captureLogs, createMockAgent, expectNoLeak, instantRetry } from './helpers.js';
+import { STATUS_TABLE, API_KEY, BODY_SECRET, RENDERIT_ORIGIN, captureLogs, createMockAgent, expectNoLeak, instantRetry } from './helpers.js';
 
 const IMG = 'https://cdn.render-it.test/i/1.png';
 const ZID = 'zepeto_1';
@@ -165,22 +159,7 @@ describe('RenderItClient', () => {
   });
 
   describe('statuses', () => {
-    const table = [
-      [400, UpstreamBadRequestError, ErrorCode.BAD_USER_INPUT],
-      [401, UpstreamAuthError, ErrorCode.UPSTREAM_MISCONFIGURED],
-      [403, UpstreamAuthError, ErrorCode.UPSTREAM_MISCONFIGURED],
-      [404, UpstreamNotFoundError, ErrorCode.NOT_FOUND],
-      [408, UpstreamTimeoutError, ErrorCode.UPSTREAM_TIMEOUT],
-      [409, UpstreamConflictError, ErrorCode.CONFLICT],
-      [410, UpstreamGoneError, ErrorCode.GONE],
-      [415, UpstreamUnsupportedMediaError, ErrorCode.INTERNAL_SERVER_ERROR],
-      [422, UpstreamBadRequestError, ErrorCode.BAD_USER_INPUT],
-      [429, UpstreamRateLimitedError, ErrorCode.RATE_LIMITED],
-      [500, UpstreamServerError, ErrorCode.UPSTREAM_UNAVAILABLE],
-      [503, UpstreamServerError, ErrorCode.UPSTREAM_UNAVAILABLE],
-    ] as const;
-
-    it.each(table)('%i → %o', async (status, Class, code) => {
+    it.each(STATUS_TABLE)('%i → %o', async (status, Class, code) => {
       mock()
         .intercept({ path: `${PHOTOS}/PO_2?quality=W640&redirect=false`, method: 'POST' })
         .reply(status, { code: status, message: BODY_SECRET });
