@@ -66,8 +66,13 @@ export function createServices(config: Config, logger: Logger): Services {
   let events: EventBus;
   if (config.redisUrl) {
     const data = newRedis('data');
-    store = new RedisStore(data);
-    events = createEventBus({ publish: newRedis('publish'), subscribe: newRedis('subscribe') });
+    store = new RedisStore(data, config.redisPrefix);
+    events = createEventBus({
+      publish: newRedis('publish'),
+      subscribe: newRedis('subscribe'),
+      channelPrefix: config.redisPrefix,
+      onError: (err, command) => logger.warn({ err: { message: (err as Error).message }, command }, 'redis pub/sub command failed'),
+    });
   } else {
     store = new MemoryStore();
     events = createEventBus();

@@ -31,6 +31,7 @@ describe('config', () => {
     [{ PORT: 'abc' }, /^PORT must be a whole number between 0 and 65535 \(got "abc"\)$/],
     [{ RENDERIT_TPS: '0' }, /^RENDERIT_TPS /],
     [{ REDIS_URL: 'localhost:6379' }, /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+    [{ REDIS_PREFIX: 'has space' }, /^REDIS_PREFIX must be 1-64 characters/],
     [{ AUTH_JWT_SECRET: 'short' }, /^AUTH_JWT_SECRET must be at least 32 characters/],
     [{ PUBLIC_URL: 'ftp://x' }, /^PUBLIC_URL must be an absolute http\(s\) URL/],
     [{ RENDERIT_API_KEY: 'k' }, /^AUTH_JWT_SECRET or AUTH_JWKS_URL is required/],

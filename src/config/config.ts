@@ -56,6 +56,7 @@ const envSchema = z.object({
     .regex(/^\d+(\.\d+)?$/, 'must be a positive number of cost units')
     .transform(Number)
     .optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'must be 1-64 characters of [A-Za-z0-9_:.-]').optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
@@ -109,6 +110,8 @@ export interface Config {
     deadlineMs: number;
   };
   redisUrl: string | undefined;
+  /** Put before every Redis key and pub/sub channel: one Redis can serve several deployments. @default 'ag:' */
+  redisPrefix: string;
   auth: {
     jwtSecret: string | undefined;
     jwksUrl: string | undefined;
@@ -199,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       deadlineMs: e.RENDER_DEADLINE_MS ?? 15_000,
     },
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX ?? 'ag:',
     auth: {
       jwtSecret: usingSandboxSecret ? SANDBOX_JWT_SECRET : e.AUTH_JWT_SECRET,
       jwksUrl: e.AUTH_JWKS_URL,

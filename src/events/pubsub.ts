@@ -35,6 +35,11 @@ export interface RedisEventClients {
   subscribe: Redis;
   /** Told about a PUBLISH/SUBSCRIBE/UNSUBSCRIBE that failed (Redis away, or closing on shutdown). @default ignored */
   onError?: (err: unknown, command: string) => void;
+  /**
+   * Put before every channel name, so deployments sharing one Redis do not hear each other
+   * (pub/sub ignores the database number). @default ''
+   */
+  channelPrefix?: string;
 }
 
 /** In-memory for one instance; over Redis (two connections: publish and subscribe) for many. */
@@ -42,18 +47,22 @@ export function createEventBus(redis?: RedisEventClients): EventBus {
   if (!redis) return Object.assign(createPubSub<Topics>(), { listening: async () => {} });
   const onError = redis.onError ?? (() => {});
   const subscribeClient = redis.subscribe;
-  const pubsub = createPubSub<Topics>({
+  const prefix = redis.channelPrefix ?? '';
+  const pubsub = createPubSub<Record<string, [id: string, event: ChangeEvent]>>({
     eventTarget: createRedisEventTarget({
       publishClient: guardFireAndForget(redis.publish, onError),
       subscribeClient: guardFireAndForget(subscribeClient, onError),
     }),
   });
-  return Object.assign(pubsub, {
+  const bus = {
+    publish: (topic: keyof Topics, id: string, event: ChangeEvent) => pubsub.publish(`${prefix}${topic}`, id, event),
+    subscribe: (topic: keyof Topics, id: string) => pubsub.subscribe(`${prefix}${topic}`, id),
     // Channel names as @graphql-yoga/subscription builds them: `${topic}:${id}`.
     listening: async (topic: keyof Topics, id: string) => {
-      await subscribeClient.subscribe(`${topic}:${id}`);
+      await subscribeClient.subscribe(`${prefix}${topic}:${id}`);
     },
-  });
+  };
+  return bus as EventBus;
 }
 
 const FIRE_AND_FORGET = new Set<PropertyKey>(['publish', 'subscribe', 'unsubscribe']);

@@ -200,6 +200,22 @@ describeRedis('createEventBus (Redis, two instances)', () => {
     await waitUntil(async () => Number(((await admin.pubsub('NUMSUB', channel(x))) as [string, number])[1]) === 0, 2_000, 'unsubscribe');
   });
 
+  it('keeps deployments with different channel prefixes apart on one Redis', async () => {
+    const id = randomUUID();
+    const own = [testRedis(), testRedis(), testRedis(), testRedis()] as const;
+    clients.push(...own);
+    const blue = createEventBus({ publish: own[0], subscribe: own[1], channelPrefix: `${prefix}blue:` });
+    const green = createEventBus({ publish: own[2], subscribe: own[3], channelPrefix: `${prefix}green:` });
+    const onGreen = green.subscribe('avatar:updated', id);
+    const firstGreen = nextWithin(onGreen);
+    await green.listening('avatar:updated', id);
+    blue.publish('avatar:updated', id, { id, version: 1 });
+    green.publish('avatar:updated', id, { id, version: 2 });
+    // Had blue's event crossed over, green's first event would be version 1.
+    expect((await firstGreen).value).toEqual({ id, version: 2 });
+    await onGreen.return?.(undefined);
+  });
+
   it('delivers to subscribers on the publishing instance too', async () => {
     const id = randomUUID();
     const onA = a.subscribe('image:updated', id);

@@ -84,7 +84,7 @@ describeRedis('two gateway instances sharing Redis', () => {
       load: () => b.services.avatars.getOwned(record.id, ownerId, 'ZEPETO').catch(() => undefined),
     });
     expect((await nextWithin(live)).value).toMatchObject({ id: record.id, version: 1, status: 'READY' });
-    await waitForSubscribers(admin, `avatar:updated:${record.id}`);
+    await waitForSubscribers(admin, `ag:avatar:updated:${record.id}`);
 
     const next = nextWithin(live);
     await a.services.avatars.update<ZepetoAvatarRecord>(record.id, () => ({ status: 'FAILED' }));
@@ -106,7 +106,7 @@ describeRedis('two gateway instances sharing Redis', () => {
     });
     try {
       expect((await nextWithin(updates)).value?.data?.avatarUpdated.status).toBe('READY');
-      await waitForSubscribers(admin, `avatar:updated:${record.id}`);
+      await waitForSubscribers(admin, `ag:avatar:updated:${record.id}`);
       await a.services.avatars.update<ZepetoAvatarRecord>(record.id, () => ({ status: 'FAILED' }));
       expect((await nextWithin(updates)).value?.data?.avatarUpdated.status).toBe('FAILED');
     } finally {

@@ -245,7 +245,7 @@ describeRedis('npm start with REDIS_URL', () => {
     try {
       const first = await within(updates.next(), 5_000, 'the first event');
       expect(first.value?.data?.avatarUpdated.status).toBe('READY');
-      await waitForSubscribers(redis, `avatar:updated:${avatarId}`);
+      await waitForSubscribers(redis, `ag:avatar:updated:${avatarId}`);
 
       gateway.child.kill('SIGTERM');
       const { code } = await within(gateway.exit, 5_000, 'the process to exit');
