@@ -31,8 +31,9 @@ export interface LoginPollerOptions {
  * TPS) until it connects or expires. The outcome is stored, which publishes
  * `zepeto-connection:updated`; on connect each ZEPETO ID becomes the caller's avatar.
  *
- * A poll loop lives in the instance that started the login; if that instance stops, the
- * session reads as EXPIRED once past its expiry (see `connectionStatusOf`).
+ * A poll loop lives in the instance that started the login and in any instance serving a
+ * subscriber of it; if none is left, the session reads as EXPIRED once past its expiry (see
+ * `connectionStatusOf`).
  */
 export class ZepetoLoginPoller {
   private readonly loops = new Map<string, Promise<void>>();

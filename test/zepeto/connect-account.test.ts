@@ -105,6 +105,22 @@ describe('connectZepetoAccount and zepetoConnectionUpdated', () => {
     ]);
   });
 
+  it('polls a login started by an instance that is gone, once someone subscribes to it', async () => {
+    const token = await gw.token('zepeto-orphan-user');
+    // Started upstream and stored by "another instance" whose poller died with it.
+    const { sessionId, url } = await gw.services.renderIt.startAuth();
+    await gw.services.zepetoConnections.create({
+      id: sessionId,
+      ownerId: 'zepeto-orphan-user',
+      url,
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(gw.services.zepetoLogins.watching).toBe(0);
+    const states = await follow(token, sessionId, () => completeLogin(sessionId, ['zep_orphan']));
+    expect(states.map((s) => s.status)).toEqual(['PENDING', 'CONNECTED']);
+    expect(states[1]!.avatars.map((a) => a.zepetoId)).toEqual(['zep_orphan']);
+  });
+
   it("answers NOT_FOUND to another user following someone's login", async () => {
     const session = await connect(await gw.token('zepeto-owner'));
     await expect(follow(await gw.token('zepeto-intruder'), session.id)).rejects.toThrow('NOT_FOUND');

@@ -64,7 +64,10 @@ builder.subscriptionField('zepetoConnectionUpdated', (t) =>
       const id = String(args.sessionId);
       const ownerId = ctx.viewer!.userId;
       const { zepetoConnections } = ctx.services;
-      await zepetoConnections.getOwned(id, ownerId);
+      const current = await zepetoConnections.getOwned(id, ownerId);
+      // The instance that started the login polls it; one serving a subscriber polls it too, so a
+      // login survives the loss of its instance while someone is waiting on it (polls are idempotent).
+      if (connectionStatusOf(current) === 'PENDING') ctx.services.zepetoLogins.watch(current);
       return liveRecord<ZepetoConnectionRecord>({
         events: ctx.services.events,
         topic: 'zepeto-connection:updated',
