@@ -41,7 +41,12 @@ export function createGatewayYoga(services: Services): Yoga {
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    maskedErrors: { maskError: createMaskError(logger), isDev: config.env === 'development' && config.mode === 'sandbox' },
+    maskedErrors: {
+      maskError: createMaskError(logger),
+      // Unexpected errors show their detail only where nothing real can leak: development with
+      // both upstreams simulated (no real key anywhere in the process).
+      isDev: config.env === 'development' && config.avaturn.mode === 'sandbox' && config.renderIt.mode === 'sandbox',
+    },
     context: (initial) => createContext(services, initial),
     plugins: [
       useRequestErrorCodes(),
