@@ -10,6 +10,7 @@ import type { Config } from './config/config.js';
 import { createEventBus, type EventBus } from './events/pubsub.js';
 import type { Logger } from './logging/logger.js';
 import { PoseCatalog } from './poses/catalog.js';
+import { createUpstreamMetrics } from './observability/upstream-metrics.js';
 import { MemoryStore } from './store/memory-store.js';
 import { RedisStore } from './store/redis-store.js';
 import type { Store } from './store/store.js';
@@ -79,6 +80,7 @@ export function createServices(config: Config, logger: Logger): Services {
   }
 
   // One pool per upstream origin, with explicit limits (undici's defaults are unbounded).
+  const observeUpstream = createUpstreamMetrics(metrics);
   const UPSTREAM_CONNECTIONS = 16;
   const avaturnPool = createUpstreamDispatcher(new URL(config.avaturn.apiUrl).origin, { connections: UPSTREAM_CONNECTIONS });
   const renderItPool = createUpstreamDispatcher(new URL(config.renderIt.apiUrl).origin, { connections: UPSTREAM_CONNECTIONS });
@@ -87,6 +89,7 @@ export function createServices(config: Config, logger: Logger): Services {
     apiKey: config.avaturn.apiKey,
     dispatcher: avaturnPool,
     logger: logger.child({ upstream: 'avaturn' }),
+    observe: observeUpstream,
   });
   // The limiter gets its own Redis connection so its waits never queue behind data commands.
   const renders = createRenderRuntime(config, store, config.redisUrl ? newRedis('limiter') : undefined);
@@ -95,6 +98,7 @@ export function createServices(config: Config, logger: Logger): Services {
     apiKey: config.renderIt.apiKey,
     dispatcher: renderItPool,
     logger: logger.child({ upstream: 'render-it' }),
+    observe: observeUpstream,
     limiter: renders.limiter,
     maxConcurrent: UPSTREAM_CONNECTIONS,
     // Renders are idempotent and every operation has a deadline (RENDER_DEADLINE_MS), which is

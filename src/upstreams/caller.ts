@@ -2,7 +2,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Logger } from '../logging/logger.js';
-import { UpstreamAuthError, type UpstreamName } from './errors.js';
+import { UpstreamAuthError, UpstreamError, type UpstreamName } from './errors.js';
 import {
   joinUrl,
   openScope,
@@ -14,6 +14,14 @@ import {
 } from './http.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { withRetry, type RetryHooks, type RetryPolicy } from './retry.js';
+
+/** Told about every attempt: its HTTP status, or the error code when no answer came. */
+export type UpstreamCallObserver = (attempt: {
+  upstream: UpstreamName;
+  operation: string;
+  outcome: number | string;
+  seconds: number;
+}) => void;
 
 /** Options both upstream clients take. */
 export interface UpstreamClientOptions {
@@ -31,6 +39,8 @@ export interface UpstreamClientOptions {
    * burst that breaks the TPS window. @default unlimited
    */
   maxConcurrent?: number;
+  /** Metrics hook, called once per attempt. */
+  observe?: UpstreamCallObserver;
   retry?: Partial<RetryPolicy> & RetryHooks;
   /** Per-request overrides of the dispatcher's timeouts, in ms. */
   timeouts?: { headersTimeout?: number; bodyTimeout?: number };
@@ -73,7 +83,10 @@ export class UpstreamCaller {
     const url = this.url(spec.path, spec.query);
     const attempt = async () => {
       if (limiter) await this.acquire(limiter, call);
-      return sendRequest({
+      const started = performance.now();
+      const observe = (outcome: number | string) =>
+        this.options.observe?.({ upstream: this.upstream, operation: spec.operation, outcome, seconds: (performance.now() - started) / 1000 });
+      const sent = sendRequest({
         upstream: this.upstream,
         dispatcher: this.options.dispatcher,
         method: spec.method,
@@ -87,6 +100,16 @@ export class UpstreamCaller {
         bodyTimeout: timeouts?.bodyTimeout,
         allowRedirect: spec.allowRedirect,
       });
+      return sent.then(
+        (res) => {
+          observe(res.status);
+          return res;
+        },
+        (err: unknown) => {
+          observe(err instanceof UpstreamError ? (err.status ?? err.code) : 'error');
+          throw err;
+        },
+      );
     };
     try {
       return await withRetry(
