@@ -59,7 +59,7 @@ export function createGatewayYoga(services: Services): Yoga {
         blockFieldSuggestion: { enabled: config.env === 'production' },
       }),
       usePrometheus({ registry: services.metrics, endpoint: false }),
-      useRenderCost(),
+      useRenderCost(services.metrics),
     ],
   });
 }

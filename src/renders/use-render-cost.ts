@@ -1,4 +1,5 @@
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { Counter, type Registry } from 'prom-client';
 import type { Context } from '../context.js';
 import { renderMeterOf } from './render-meter.js';
 
@@ -8,7 +9,18 @@ import { renderMeterOf } from './render-meter.js';
  * query cost without access to the Render-it account. Streamed (incremental) results are left
  * as they are, since their cost is only known at the end.
  */
-export function useRenderCost(): Plugin<Context> {
+export function useRenderCost(registry: Registry): Plugin<Context> {
+  // The same figures summed for operators: what the gateway spent on Render-it, as billed.
+  const images = new Counter({
+    name: 'avatar_gateway_render_images_total',
+    help: 'Render-it images billed (one per still, one per animation frame).',
+    registers: [registry],
+  });
+  const units = new Counter({
+    name: 'avatar_gateway_render_cost_units_total',
+    help: 'Render-it cost units spent (1 unit = 0.001 USD).',
+    registers: [registry],
+  });
   return {
     onExecute({ args }) {
       return {
@@ -16,7 +28,10 @@ export function useRenderCost(): Plugin<Context> {
           if (isAsyncIterable(result)) return;
           const meter = renderMeterOf(args.contextValue as Context);
           if (!meter.touched) return;
-          setResult({ ...result, extensions: { ...result.extensions, cost: meter.summary() } });
+          const cost = meter.summary();
+          images.inc(cost.images);
+          units.inc(cost.units);
+          setResult({ ...result, extensions: { ...result.extensions, cost } });
         },
       };
     },

@@ -29,6 +29,7 @@ type Documents = {
     "\n  mutation DeleteAvaturnAvatar($id: ID!) {\n    deleteAvatar(id: $id) {\n      __typename\n      ... on DeleteAvatarSuccess { deletedId }\n      ... on Error { message code }\n    }\n  }\n": typeof types.DeleteAvaturnAvatarDocument,
     "\n  query ViewerAvatars($provider: AvatarProvider, $status: AvatarStatus, $first: Int) {\n    viewer { avatars(provider: $provider, status: $status, first: $first) { edges { node { id status provider } } } }\n  }\n": typeof types.ViewerAvatarsDocument,
     "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n": typeof types.AvaturnNodeDocument,
+    "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n": typeof types.RenderForMetricsDocument,
     "\n  query Poses($provider: AvatarProvider, $kind: PoseKind, $first: Int, $after: String) {\n    poses(provider: $provider, kind: $kind, first: $first, after: $after) {\n      edges { cursor node { id key provider kind ratio durationSeconds tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.PosesDocument,
     "\n  query PoseNode($id: ID!) {\n    node(id: $id) { __typename id ... on Pose { key kind } }\n    pose(id: $id) { key provider }\n  }\n": typeof types.PoseNodeDocument,
     "\n  query RenderGallery($id: ID!, $poses: [ID!]!, $quality: ImageQuality! = W640) {\n    node(id: $id) {\n      ... on ZepetoAvatar {\n        images(poses: $poses, quality: $quality) {\n          id\n          status\n          url\n          expiresAt\n          format\n          width\n          height\n          frameCount\n          quality\n          costUnits\n          pose { key }\n          avatars { id }\n        }\n      }\n    }\n  }\n": typeof types.RenderGalleryDocument,
@@ -61,6 +62,7 @@ const documents: Documents = {
     "\n  mutation DeleteAvaturnAvatar($id: ID!) {\n    deleteAvatar(id: $id) {\n      __typename\n      ... on DeleteAvatarSuccess { deletedId }\n      ... on Error { message code }\n    }\n  }\n": types.DeleteAvaturnAvatarDocument,
     "\n  query ViewerAvatars($provider: AvatarProvider, $status: AvatarStatus, $first: Int) {\n    viewer { avatars(provider: $provider, status: $status, first: $first) { edges { node { id status provider } } } }\n  }\n": types.ViewerAvatarsDocument,
     "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n": types.AvaturnNodeDocument,
+    "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n": types.RenderForMetricsDocument,
     "\n  query Poses($provider: AvatarProvider, $kind: PoseKind, $first: Int, $after: String) {\n    poses(provider: $provider, kind: $kind, first: $first, after: $after) {\n      edges { cursor node { id key provider kind ratio durationSeconds tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.PosesDocument,
     "\n  query PoseNode($id: ID!) {\n    node(id: $id) { __typename id ... on Pose { key kind } }\n    pose(id: $id) { key provider }\n  }\n": types.PoseNodeDocument,
     "\n  query RenderGallery($id: ID!, $poses: [ID!]!, $quality: ImageQuality! = W640) {\n    node(id: $id) {\n      ... on ZepetoAvatar {\n        images(poses: $poses, quality: $quality) {\n          id\n          status\n          url\n          expiresAt\n          format\n          width\n          height\n          frameCount\n          quality\n          costUnits\n          pose { key }\n          avatars { id }\n        }\n      }\n    }\n  }\n": types.RenderGalleryDocument,
@@ -152,6 +154,10 @@ export function graphql(source: "\n  query ViewerAvatars($provider: AvatarProvid
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n"): (typeof documents)["\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n"): (typeof documents)["\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

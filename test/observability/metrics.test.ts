@@ -1,5 +1,8 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureZepetoAvatars } from '../../src/zepeto/zepeto-avatars.js';
+import { graphql } from '../__generated__/gql.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 let gw: TestGateway;
@@ -41,5 +44,25 @@ describe('upstream metrics', () => {
       gw.app.sandbox!.faults.renderIt.reset();
     }
     expect(await scrape()).toMatch(/avatar_gateway_upstream_requests_total\{upstream="render-it",operation="getAuth",outcome="UPSTREAM_UNAVAILABLE"\} [1-9]/);
+  });
+});
+
+const RenderForMetrics = graphql(`
+  query RenderForMetrics($id: ID!) {
+    avatar(id: $id) { ... on ZepetoAvatar { images(poses: ["PO_5", "PO_6"], quality: W320) { costUnits } } }
+  }
+`);
+
+describe('render cost metrics', () => {
+  it('adds what each operation reported in extensions.cost', async () => {
+    const [record] = await ensureZepetoAvatars(gw.services.avatars, 'metrics-user', ['metrics_z']);
+    const counter = async (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(await scrape())?.[1] ?? 0);
+    const imagesBefore = await counter('avatar_gateway_render_images_total');
+    const unitsBefore = await counter('avatar_gateway_render_cost_units_total');
+    const result = await gw.execute(RenderForMetrics, { id: encodeGlobalID('ZepetoAvatar', record!.id) }, { token: await gw.token('metrics-user') });
+    expect(result.errors).toBeUndefined();
+    expect(result.extensions?.['cost']).toEqual({ images: 2, units: 1, usd: 0.001 });
+    expect((await counter('avatar_gateway_render_images_total')) - imagesBefore).toBe(2);
+    expect((await counter('avatar_gateway_render_cost_units_total')) - unitsBefore).toBe(1);
   });
 });
