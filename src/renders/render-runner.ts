@@ -52,32 +52,101 @@ function startRenders(
   results: Array<Promise<RenderResult>>,
 ): void {
   const freshJobs = fresh.map((i) => jobs[i]!);
+  const estimates = freshJobs.map(estimatedUnitsOf);
   try {
-    deps.meter.reserve(freshJobs.reduce((sum, job) => sum + estimatedUnitsOf(job), 0));
+    deps.meter.reserve(estimates.reduce((sum, units) => sum + units, 0));
   } catch (err) {
     for (const i of fresh) results[i] = Promise.reject(err);
     return;
   }
-  for (const call of planCalls(freshJobs, deps.settings.maxPosesPerCall)) {
-    const callJobs = call.jobs.map((j) => freshJobs[j]!);
-    const reserved = callJobs.reduce((sum, job) => sum + estimatedUnitsOf(job), 0);
-    const answer = sendCall(deps, call, callJobs).then(
-      (answers) => {
-        const images = callJobs.reduce((sum, job, k) => sum + billedImages(job, answers[k]!), 0);
+  // Registered as in flight now, before anything awaits, so this process never starts a render
+  // twice; what fills each one is decided below, once the cross-instance claims are known.
+  const answers = freshJobs.map(() => deferred<RenderResult>());
+  fresh.forEach((i, j) => {
+    results[i] = deps.cache.track(keys[i]!, answers[j]!.promise);
+  });
+  void renderOrWait(deps, freshJobs, fresh.map((i) => keys[i]!), estimates, answers, fresh.map((i) => results[i]!));
+}
+
+/**
+ * Claims each fresh job across instances. Claimed jobs are rendered here (grouped into calls by
+ * `planCalls`); the others are awaited from the instance holding their claim, cost this
+ * operation nothing, and are rendered here only if that instance gives up.
+ */
+async function renderOrWait(
+  deps: RunnerDeps,
+  jobs: RenderJob[],
+  keys: string[],
+  estimates: number[],
+  answers: Array<Deferred<RenderResult>>,
+  tracked: Array<Promise<RenderResult>>,
+): Promise<void> {
+  // A store that is away must not stop rendering: then every job counts as claimed.
+  const claimed = await Promise.all(keys.map((key) => deps.cache.claim(key, deps.meter.deadline).catch(() => true)));
+  const mine = jobs.map((_job, j) => j).filter((j) => claimed[j]);
+  for (const j of mine) {
+    const release = () => deps.cache.release(keys[j]!).catch(() => undefined);
+    tracked[j]!.then(release, release);
+  }
+  sendPlanned(
+    deps,
+    mine.map((j) => jobs[j]!),
+    mine.map((j) => estimates[j]!),
+    mine.map((j) => answers[j]!),
+  );
+  for (const j of jobs.map((_job, k) => k).filter((k) => !claimed[k])) {
+    deps.meter.settle(estimates[j]!, { images: 0, units: 0 });
+    void deps.cache.awaitElsewhere(keys[j]!, deps.meter.deadline).then(
+      (result) => {
+        if (result) return answers[j]!.resolve(result);
+        // The other instance gave up: render it here after all, within this operation's budget.
+        try {
+          deps.meter.reserve(estimates[j]!);
+        } catch (err) {
+          return answers[j]!.reject(err);
+        }
+        sendPlanned(deps, [jobs[j]!], [estimates[j]!], [answers[j]!]);
+      },
+      (err: unknown) => answers[j]!.reject(err),
+    );
+  }
+}
+
+/** Sends `jobs` (already reserved against the budget) as planned calls; settles each answer. */
+function sendPlanned(deps: RunnerDeps, jobs: RenderJob[], estimates: number[], answers: Array<Deferred<RenderResult>>): void {
+  for (const call of planCalls(jobs, deps.settings.maxPosesPerCall)) {
+    const callJobs = call.jobs.map((j) => jobs[j]!);
+    const reserved = call.jobs.reduce((sum, j) => sum + estimates[j]!, 0);
+    sendCall(deps, call, callJobs).then(
+      (results) => {
+        const images = callJobs.reduce((sum, job, k) => sum + billedImages(job, results[k]!), 0);
         deps.meter.settle(reserved, { images, units: costUnits(callJobs[0]!.quality, images) });
-        return answers;
+        call.jobs.forEach((j, k) => answers[j]!.resolve(results[k]!));
       },
       (err: unknown) => {
         // Render-it bills images, and a failed call made none.
         deps.meter.settle(reserved, { images: 0, units: 0 });
-        throw err;
+        for (const j of call.jobs) answers[j]!.reject(err);
       },
     );
-    call.jobs.forEach((j, k) => {
-      const i = fresh[j]!;
-      results[i] = deps.cache.track(keys[i]!, answer.then((answers) => answers[k]!));
-    });
   }
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (reason: unknown) => void;
+}
+
+/** Promise.withResolvers, which Node 20 lacks. */
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 function billedImages(job: RenderJob, result: RenderResult): number {

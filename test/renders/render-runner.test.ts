@@ -121,3 +121,41 @@ describe('resolveRenders', () => {
     expect(renderIt.methods.renderSingle.mock.calls[0]![1]).toEqual({ deadline: 6_000 });
   });
 });
+
+describe('resolveRenders across instances (claims in a shared store)', () => {
+  /** Two "instances": their own caches and in-flight maps, one store. */
+  function twoInstances() {
+    const store = new MemoryStore();
+    const one = fakeRenderIt();
+    const two = fakeRenderIt();
+    const deps = (renderIt: ReturnType<typeof fakeRenderIt>) => ({
+      renderIt: renderIt.methods,
+      cache: new RenderCache(store, settings.cacheTtlMs),
+      settings,
+      meter: new RenderMeter(undefined, settings.deadlineMs),
+    });
+    return { one, two, depsOne: deps(one), depsTwo: deps(two) };
+  }
+
+  it('lets only the instance holding the claim render; the other waits for its result at no cost', async () => {
+    const { one, two, depsOne, depsTwo } = twoInstances();
+    const jobs = [still('P1'), still('P2')];
+    const [a, b] = await Promise.all([resolveRenders(depsOne, jobs), resolveRenders(depsTwo, jobs)]);
+    expect(one.calls() + two.calls()).toBe(1);
+    expect(urlsOf(b)).toEqual(urlsOf(a));
+    expect([depsOne.meter.summary().units, depsTwo.meter.summary().units].sort()).toEqual([0, 2]);
+  });
+
+  it('renders itself when the instance holding the claim gives up without a result', async () => {
+    const { two, depsOne, depsTwo } = twoInstances();
+    const job = still('P9');
+    const { cacheKeyOf } = await import('../../src/renders/render-job.js');
+    // Instance one claimed the render, then failed: its claim goes away and no result is stored.
+    expect(await depsOne.cache.claim(cacheKeyOf(job), Date.now() + 5_000)).toBe(true);
+    setTimeout(() => void depsOne.cache.release(cacheKeyOf(job)), 100);
+    const [result] = await resolveRenders(depsTwo, [job]);
+    expect(result).not.toBeInstanceOf(Error);
+    expect(two.calls()).toBe(1);
+    expect(depsTwo.meter.summary().units).toBe(1);
+  });
+});
