@@ -34,7 +34,6 @@ export function createGatewayYoga(services: Services): Yoga {
     multipart: false,
     // JSON and GET only: a multipart request reaches Yoga parsed, without its content-length.
     maxRequestBodySize: MAX_GRAPHQL_BODY_BYTES,
-    healthCheckEndpoint: '/healthz',
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),

@@ -27,19 +27,26 @@ export class RenderCache {
   /** Identifies this process's claims, so it never releases another instance's. */
   private readonly owner = randomUUID();
 
+  /**
+   * @param shared whether other instances use the same store. When not (one instance, memory
+   * store), the in-flight map already dedupes and claims would only cost store round trips.
+   */
   constructor(
     private readonly store: Store,
     private readonly ttlMs: number,
+    private readonly shared = true,
   ) {}
 
   /** Claims the right to render `key` until `deadline` (ms since the epoch). */
   async claim(key: string, deadline: number): Promise<boolean> {
+    if (!this.shared) return true;
     const ttlMs = Math.max(1_000, deadline - Date.now());
     return this.store.set(`claim:${key}`, this.owner, { ttlMs, ifAbsent: true });
   }
 
   /** Gives a claim back once its render is stored (or failed), if this process still holds it. */
   async release(key: string): Promise<void> {
+    if (!this.shared) return;
     if ((await this.store.get<string>(`claim:${key}`)) === this.owner) await this.store.delete(`claim:${key}`);
   }
 
@@ -79,9 +86,5 @@ export class RenderCache {
     };
     stored.then(forget, forget);
     return stored;
-  }
-
-  get inFlightCount(): number {
-    return this.inFlight.size;
   }
 }

@@ -33,7 +33,8 @@ export function createRenderRuntime(config: Config, store: Store, redis?: Redis)
   const limiter = redis ? new RedisSlidingWindowLimiter({ redis, key: limiterKey(config), limit }) : memory!;
   return {
     settings,
-    cache: new RenderCache(store, settings.cacheTtlMs),
+    // Claims across instances only matter when the store is shared (Redis).
+    cache: new RenderCache(store, settings.cacheTtlMs, redis !== undefined),
     limiter,
     close: () => memory?.close(),
   };
