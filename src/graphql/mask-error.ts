@@ -41,10 +41,7 @@ export function createMaskError(logger: Logger): MaskError {
         extensions: { code: known.code, ...(known.details ?? {}) },
       });
     }
-    // Variable coercion errors (an unknown enum value, a wrong type) arrive as a GraphQLError
-    // wrapping another GraphQLError: they are about the request, not a server fault.
-    const requestError = graphqlError && (!graphqlError.originalError || graphqlError.originalError instanceof GraphQLError);
-    if (graphqlError && requestError) {
+    if (graphqlError && !graphqlError.originalError) {
       // Parse/validation errors and errors created on purpose with createGraphQLError.
       if (!graphqlError.extensions['code'] && !graphqlError.extensions['http']) {
         return createGraphQLError(graphqlError.message, {

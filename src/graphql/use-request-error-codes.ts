@@ -23,7 +23,7 @@ export function useRequestErrorCodes(): Plugin {
                       nodes: e.nodes,
                       source: e.source,
                       positions: e.positions,
-                      originalError: e.originalError,
+                      // No originalError: masking would take the wrapped coercion error for a server fault.
                       extensions: { ...e.extensions, code: ErrorCode.BAD_USER_INPUT },
                     }),
               ),
