@@ -1,11 +1,12 @@
 import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { createGraphQLError } from 'graphql-yoga';
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config/config.js';
 import { ErrorCode } from '../errors/codes.js';
+import type { Logger } from '../logging/logger.js';
 import { MAX_GRAPHQL_BODY_BYTES } from '../uploads/limits.js';
+import { serveGraphqlWs } from './ws-transport.js';
 import type { Yoga } from './yoga.js';
 
 type OperationResult = Promise<ExecutionResult | AsyncGenerator<ExecutionResult>> | ExecutionResult | AsyncGenerator<ExecutionResult>;
@@ -25,13 +26,14 @@ interface EnvelopedRoot {
  * `maxPerConnection` operations at once (RATE_LIMITED for the next). The per-user cap, shared
  * with SSE, is the `useSubscriptionLimit` plugin.
  */
-export function attachGraphqlWs(server: Server, yoga: Yoga, config: Config): { close(): Promise<void> } {
+export function attachGraphqlWs(server: Server, yoga: Yoga, config: Config, logger: Logger): { close(): Promise<void> } {
   const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: MAX_GRAPHQL_BODY_BYTES });
   const { maxPerConnection, connectionInitTimeoutMs } = config.subscriptions;
   // Yoga's introspection switch (useDisableIntrospection) decides per HTTP request, a step
   // graphql-ws never runs: the same rule is added here.
   const rules = config.http.introspection ? undefined : [...specifiedRules, NoSchemaIntrospectionCustomRule];
-  const disposable = useServer(
+  const close = serveGraphqlWs(
+    wss,
     {
       connectionInitWaitTimeout: connectionInitTimeoutMs,
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args as ExecutionArgs),
@@ -73,12 +75,7 @@ export function attachGraphqlWs(server: Server, yoga: Yoga, config: Config): { c
         return args;
       },
     },
-    wss,
+    logger.child({ component: 'graphql-ws' }),
   );
-  return {
-    async close() {
-      await disposable.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-    },
-  };
+  return { close };
 }

@@ -56,7 +56,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, options
   }
   const services = created;
   server.on('request', app.handle);
-  const ws = attachGraphqlWs(server, app.yoga, config);
+  const ws = attachGraphqlWs(server, app.yoga, config, logger);
   let metrics: MetricsListener | undefined;
   if (config.metrics.port !== undefined) {
     try {
