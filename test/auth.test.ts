@@ -70,10 +70,10 @@ describe('auth with JWKS', () => {
   afterAll(() => new Promise<void>((r) => jwks.close(() => r())));
 
   it('verifies RS256 tokens from the key set and checks issuer and audience', async () => {
-    const verify = createTokenVerifier({ jwtSecret: undefined, jwksUrl: url, issuer: 'https://idp.test', audience: 'avatars', usingSandboxSecret: false });
+    const verify = createTokenVerifier({ jwtSecret: undefined, jwksUrl: url, issuer: 'https://idp.test', audience: 'avatars', usingSandboxSecret: false, maxLifetimeSeconds: 86_400 });
     const sign = (claims: { iss: string; aud: string }) =>
       new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('bob').setIssuer(claims.iss).setAudience(claims.aud).setExpirationTime('5m').sign(privateKey);
-    await expect(verify(await sign({ iss: 'https://idp.test', aud: 'avatars' }))).resolves.toEqual({ userId: 'bob' });
+    await expect(verify(await sign({ iss: 'https://idp.test', aud: 'avatars' }))).resolves.toMatchObject({ userId: 'bob' });
     await expect(verify(await sign({ iss: 'https://evil.test', aud: 'avatars' }))).rejects.toThrow(/claim "iss"/);
     await expect(verify(await mintToken('bob', 'y'.repeat(40)))).rejects.toThrow(/invalid/);
   });

@@ -25,6 +25,23 @@ const intFrom = (min: number, max = Number.MAX_SAFE_INTEGER) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number between ${min} and ${max}`);
 
+const booleanFlag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
+
+/** `0` (no maximum), or a whole number of seconds, minutes, hours or days: `3600s`, `30m`, `24h`, `7d`. */
+const durationSeconds = z
+  .string()
+  .regex(/^(0|\d+[smhd])$/, 'must be 0 or a duration like 3600s, 30m, 24h or 7d')
+  .transform((v) => (v === '0' ? 0 : Number(v.slice(0, -1)) * { s: 1, m: 60, h: 3600, d: 86_400 }[v.slice(-1) as 's' | 'm' | 'h' | 'd']));
+
+/** Comma-separated exact origins (`https://app.example.com`); an entry that is not a bare origin is refused. */
+const originList = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+  .refine(
+    (origins) => origins.every((o) => URL.canParse(o) && new URL(o).origin === o && /^https?:/.test(o)),
+    'must list exact origins like https://app.example.com (scheme, host and port only; no *, path or trailing slash)',
+  );
+
 const httpUrl = z
   .string()
   .url('must be an absolute http(s) URL')
@@ -73,6 +90,16 @@ const envSchema = z.object({
   SCENE_RENDER_WAIT_MS: intFrom(0, 60_000).optional(),
   SANDBOX_FAULTS: optionalString,
   SHUTDOWN_DELAY_MS: intFrom(0, 120_000).optional(),
+  AUTH_JWT_MAX_LIFETIME: durationSeconds.optional(),
+  CORS_ORIGINS: originList.optional(),
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  GRAPHIQL: booleanFlag.optional(),
+  METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,}$/, 'must be at least 16 printable characters without spaces').optional(),
+  METRICS_PORT: intFrom(0, 65535).optional(),
+  METRICS_MAX_OPERATION_NAMES: intFrom(0, 1_000).optional(),
+  WS_CONNECTION_INIT_TIMEOUT_MS: intFrom(100, 60_000).optional(),
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: intFrom(0, 10_000).optional(),
+  MAX_SUBSCRIPTIONS_PER_USER: intFrom(0, 100_000).optional(),
 });
 
 export type UpstreamMode = 'live' | 'sandbox';
@@ -119,6 +146,33 @@ export interface Config {
     audience: string | undefined;
     /** True when the documented development secret is in use. */
     usingSandboxSecret: boolean;
+    /** Longest token lifetime accepted (exp - iat, or exp - now without iat); 0 = no maximum. @default 604800 (7 days) */
+    maxLifetimeSeconds: number;
+  };
+  /** What browsers and anonymous callers get. */
+  http: {
+    /** Exact origins allowed by CORS (with credentials); empty = no CORS headers at all. @default [] */
+    corsOrigins: string[];
+    /** Schema introspection; "Did you mean ..." suggestions follow it. @default true in sandbox, false when an upstream is live */
+    introspection: boolean;
+    /** GraphiQL in a browser at /graphql. @default true in sandbox, false when an upstream is live */
+    graphiql: boolean;
+  };
+  metrics: {
+    /** When set, /metrics wants `Authorization: Bearer <token>`. */
+    token: string | undefined;
+    /** When set, /metrics is served on this port only (0 picks a free one), not on the main port. */
+    port: number | undefined;
+    /** Distinct operation names kept as label values (first seen first); later ones are `other`. @default 50 */
+    maxOperationNames: number;
+  };
+  subscriptions: {
+    /** A graphql-ws socket that sends no connection_init within this is closed (4408). @default 3000 */
+    connectionInitTimeoutMs: number;
+    /** Operations at once on one graphql-ws socket; 0 = no limit. @default 25 */
+    maxPerConnection: number;
+    /** Subscriptions at once per user on this instance, SSE and graphql-ws together; 0 = no limit. @default 100 */
+    maxPerUser: number;
   };
   poseCatalogPath: string;
   maxPhotoBytes: number;
@@ -148,7 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     const raw = env[name];
-    const shown = name.includes('SECRET') || name.includes('KEY') ? '' : raw === undefined ? '' : ` (got "${raw}")`;
+    const shown = /SECRET|KEY|TOKEN/.test(name) ? '' : raw === undefined ? '' : ` (got "${raw}")`;
     throw new ConfigError(`${name} ${issue.message}${shown}`);
   }
   const e = parsed.data;
@@ -169,6 +223,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('AVATURN_WEBHOOK_TOKEN is required when AVATURN_API_KEY is set');
   }
   const usingSandboxSecret = !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL;
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === port) {
+    throw new ConfigError('METRICS_PORT must differ from PORT (it serves /metrics on a separate listener)');
+  }
   try {
     parseSandboxFaults(e.SANDBOX_FAULTS);
   } catch (err) {
@@ -209,6 +266,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: e.AUTH_JWT_ISSUER,
       audience: e.AUTH_JWT_AUDIENCE,
       usingSandboxSecret,
+      maxLifetimeSeconds: e.AUTH_JWT_MAX_LIFETIME ?? 7 * 86_400,
+    },
+    http: {
+      corsOrigins: e.CORS_ORIGINS ?? [],
+      introspection: e.GRAPHQL_INTROSPECTION ?? !anyLive,
+      graphiql: e.GRAPHIQL ?? !anyLive,
+    },
+    metrics: {
+      token: e.METRICS_TOKEN,
+      port: e.METRICS_PORT,
+      maxOperationNames: e.METRICS_MAX_OPERATION_NAMES ?? 50,
+    },
+    subscriptions: {
+      connectionInitTimeoutMs: e.WS_CONNECTION_INIT_TIMEOUT_MS ?? 3_000,
+      maxPerConnection: e.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION ?? 25,
+      maxPerUser: e.MAX_SUBSCRIPTIONS_PER_USER ?? 100,
     },
     poseCatalogPath: e.POSE_CATALOG ?? DEFAULT_POSE_CATALOG,
     maxPhotoBytes: e.MAX_PHOTO_BYTES ?? 15 * MiB,

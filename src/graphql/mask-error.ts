@@ -14,7 +14,7 @@ function exposable(err: unknown): (Error & { code: ErrorCode; details?: Record<s
     const path = issue?.path?.map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.');
     return new ValidationError(issue ? `${path ? `${path}: ` : ''}${issue.message}` : 'Invalid input', path || undefined);
   }
-  // Malformed global ids and other argument problems Pothos detects.
+  // Argument problems Pothos detects (malformed global ids no longer are one: they answer like unknown ids).
   if (err instanceof PothosValidationError) return new ValidationError(err.message);
   // Upstream errors carry a code from the same table and a message written by us (never the
   // upstream body), so they are safe to show as they are.

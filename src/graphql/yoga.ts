@@ -1,15 +1,19 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createContext, type Context } from '../context.js';
+import { useGraphqlMetrics } from '../observability/graphql-metrics.js';
 import { useRenderCost } from '../renders/use-render-cost.js';
 import { schema } from '../schema/index.js';
 import type { Services } from '../services.js';
 import type { FilePartCount } from '../uploads/file-part-count.js';
 import { MAX_GRAPHQL_BODY_BYTES } from '../uploads/limits.js';
+import { corsOptions, useVaryOrigin } from './cors.js';
 import { createMaskError } from './mask-error.js';
 import { useRequestErrorCodes } from './use-request-error-codes.js';
+import { useSubscriptionLimit } from './use-subscription-limit.js';
+import { useTokenExpiry } from './use-token-expiry.js';
 
 export type ServerContext = {
   req: IncomingMessage;
@@ -23,6 +27,10 @@ export type Yoga = YogaServerInstance<ServerContext, Context>;
  * The GraphQL server. It never listens: `src/app.ts` routes Node requests to it and tests call
  * `yoga.fetch` directly. Multipart is off because graphql-upload-minimal streams uploads
  * before Yoga sees the request (see src/uploads/).
+ *
+ * What anonymous callers and browsers get follows `config.http`: CORS only for listed origins;
+ * introspection, GraphiQL and "Did you mean ..." suggestions on in sandbox, off when an upstream
+ * is live (suggestions would spell out the schema that introspection hides).
  */
 export function createGatewayYoga(services: Services): Yoga {
   const { config, logger } = services;
@@ -30,7 +38,8 @@ export function createGatewayYoga(services: Services): Yoga {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'avatar-gateway', subscriptionsProtocol: 'WS' },
+    graphiql: config.http.graphiql ? { title: 'avatar-gateway', subscriptionsProtocol: 'WS' } : false,
+    cors: corsOptions(config.http.corsOrigins),
     multipart: false,
     // JSON and GET only: a multipart request reaches Yoga parsed, without its content-length.
     maxRequestBodySize: MAX_GRAPHQL_BODY_BYTES,
@@ -55,10 +64,14 @@ export function createGatewayYoga(services: Services): Yoga {
         costLimit: { maxCost: 20_000 },
         maxTokens: { n: 5_000 },
         maxDirectives: { n: 50 },
-        blockFieldSuggestion: { enabled: config.env === 'production' },
+        blockFieldSuggestion: { enabled: !config.http.introspection },
       }),
-      usePrometheus({ registry: services.metrics, endpoint: false }),
+      ...(config.http.introspection ? [] : [useDisableIntrospection()]),
+      useVaryOrigin(config.http.corsOrigins.length > 0),
+      useGraphqlMetrics(services.metrics, { maxOperationNames: config.metrics.maxOperationNames }),
       useRenderCost(services.metrics),
+      useSubscriptionLimit(config.subscriptions.maxPerUser),
+      useTokenExpiry(),
     ],
   });
 }

@@ -1,8 +1,9 @@
 import { route, type Router } from './router.js';
 import { sendJson } from './body.js';
+import { createMetricsHandler } from '../observability/metrics-endpoint.js';
 import type { Services } from '../services.js';
 
-/** Liveness, readiness and Prometheus metrics. */
+/** Liveness, readiness and Prometheus metrics (METRICS_TOKEN protects the latter). */
 export function mountProbes(router: Router, services: Services, isDraining: () => boolean): void {
   route(router, 'GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' }));
 
@@ -16,9 +17,8 @@ export function mountProbes(router: Router, services: Services, isDraining: () =
     }
   });
 
-  route(router, 'GET', '/metrics', async (_req, res) => {
-    const body = await services.metrics.metrics();
-    res.writeHead(200, { 'content-type': services.metrics.contentType });
-    res.end(body);
-  });
+  // With METRICS_PORT, /metrics lives on its own listener (src/server/start-gateway.ts), not here.
+  if (services.config.metrics.port === undefined) {
+    route(router, 'GET', '/metrics', createMetricsHandler(services.metrics, services.config.metrics.token));
+  }
 }

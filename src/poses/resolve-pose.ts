@@ -1,5 +1,5 @@
-import { decodeGlobalID } from '@pothos/plugin-relay';
-import { NotFoundError, ValidationError } from '../errors/app-error.js';
+import { NotFoundError } from '../errors/app-error.js';
+import { decodeGlobalIdOrNothing } from '../schema/global-ids.js';
 import type { Pose, PoseCatalog, PoseProvider } from './catalog.js';
 
 /**
@@ -7,17 +7,12 @@ import type { Pose, PoseCatalog, PoseProvider } from './catalog.js';
  * upstream key (`PO_2`, `common/preview`) of the avatar's provider. Unknown poses and poses of
  * the other provider are NOT_FOUND before any upstream call.
  */
-export function resolvePoseArg(catalog: PoseCatalog, arg: string, provider: PoseProvider, field = 'pose'): Pose {
+export function resolvePoseArg(catalog: PoseCatalog, arg: string, provider: PoseProvider, _field = 'pose'): Pose {
   let pose: Pose | undefined = catalog.get(provider, arg);
   if (!pose) {
-    let decoded: { typename: string; id: string } | undefined;
-    try {
-      decoded = decodeGlobalID(arg);
-    } catch {
-      decoded = undefined;
-    }
-    if (decoded && decoded.typename !== 'Pose') throw new ValidationError(`${field} must be a Pose id`, field);
-    if (decoded) pose = catalog.getById(decoded.id);
+    // An id of another type, or garbage, is an unknown pose like any other.
+    const decoded = decodeGlobalIdOrNothing(arg);
+    if (decoded.typename === 'Pose') pose = catalog.getById(decoded.id);
   }
   if (!pose) throw new NotFoundError(`Unknown pose "${arg}"`);
   if (pose.provider !== provider) {

@@ -1,13 +1,15 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { DateTimeResolver, URLResolver } from 'graphql-scalars';
 import { GraphQLUpload, type FileUpload } from 'graphql-upload-minimal';
 import type { Context } from '../context.js';
 import { UnauthenticatedError } from '../errors/app-error.js';
+import { decodeGlobalIdOrNothing } from './global-ids.js';
+import { loadableNodeIds } from './node-ids.js';
 
 export type Scalars = {
   DateTime: { Input: Date; Output: Date | string };
@@ -34,13 +36,23 @@ export interface PothosTypes {
  */
 export const PLUGIN_ORDER = ['relay', 'scopeAuth', 'errors', 'validation', 'dataloader'] as const;
 
-export const builder = new SchemaBuilder<PothosTypes>({
+// Annotated because the node resolvers below refer to the builder inside its own options.
+export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>> = new SchemaBuilder<PothosTypes>({
   plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   relay: {
     cursorType: 'String',
     clientMutationId: 'omit',
     nodesOnConnection: true,
+    // A malformed or forged id (garbage, `Node:x`, `Viewer:x`) answers null like an unknown one,
+    // never an error: only ids of object types that load by id reach their loaders.
+    decodeGlobalID: decodeGlobalIdOrNothing,
+    nodeQueryOptions: {
+      resolve: async (_root, args, ctx, info) => (await resolveNodes(builder, ctx, info, loadableNodeIds(info.schema, [args.id])))[0],
+    },
+    nodesQueryOptions: {
+      resolve: (_root, args, ctx, info) => resolveNodes(builder, ctx, info, loadableNodeIds(info.schema, args.ids)),
+    },
   },
   scopeAuth: {
     authorizeOnSubscribe: true,

@@ -6,6 +6,7 @@ import { createApp, type App } from '../app.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { attachGraphqlWs } from '../graphql/ws.js';
 import { createLogger, type Logger } from '../logging/logger.js';
+import { createMetricsHandler, startMetricsListener, type MetricsListener } from '../observability/metrics-endpoint.js';
 import { createServices, type Services } from '../services.js';
 
 export interface RunningGateway {
@@ -15,6 +16,8 @@ export interface RunningGateway {
   services: Services;
   app: App;
   server: Server;
+  /** Base URL of the METRICS_PORT listener, when there is one. */
+  metricsUrl: string | undefined;
   /** Drains in-flight requests (bounded), ends subscriptions, closes pools and connections. */
   stop(): Promise<void>;
 }
@@ -53,7 +56,20 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, options
   }
   const services = created;
   server.on('request', app.handle);
-  const ws = attachGraphqlWs(server, app.yoga);
+  const ws = attachGraphqlWs(server, app.yoga, config, logger);
+  let metrics: MetricsListener | undefined;
+  if (config.metrics.port !== undefined) {
+    try {
+      metrics = await startMetricsListener(createMetricsHandler(services.metrics, config.metrics.token), config.host, config.metrics.port);
+    } catch (err) {
+      // METRICS_PORT taken: release everything, as for a failure above.
+      await ws.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+      await services.close();
+      throw err;
+    }
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -65,11 +81,12 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env, options
       const deadline = Date.now() + (options.drainTimeoutMs ?? 10_000);
       while (app.inFlight() > 0 && Date.now() < deadline) await sleep(25);
       await ws.close();
+      await metrics?.close();
       server.closeAllConnections();
       await closed;
       await app.close();
       await services.close();
     })());
 
-  return { url: config.publicUrl, config, services, app, server, stop };
+  return { url: config.publicUrl, config, services, app, server, metricsUrl: metrics?.url, stop };
 }

@@ -29,6 +29,8 @@ type Documents = {
     "\n  mutation DeleteAvaturnAvatar($id: ID!) {\n    deleteAvatar(id: $id) {\n      __typename\n      ... on DeleteAvatarSuccess { deletedId }\n      ... on Error { message code }\n    }\n  }\n": typeof types.DeleteAvaturnAvatarDocument,
     "\n  query ViewerAvatars($provider: AvatarProvider, $status: AvatarStatus, $first: Int) {\n    viewer { avatars(provider: $provider, status: $status, first: $first) { edges { node { id status provider } } } }\n  }\n": typeof types.ViewerAvatarsDocument,
     "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n": typeof types.AvaturnNodeDocument,
+    "subscription ExpiringUpdates($id: ID!) { avatarUpdated(id: $id) { id status } }": typeof types.ExpiringUpdatesDocument,
+    "subscription LimitedUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": typeof types.LimitedUpdatesDocument,
     "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n": typeof types.RenderForMetricsDocument,
     "\n  query Poses($provider: AvatarProvider, $kind: PoseKind, $first: Int, $after: String) {\n    poses(provider: $provider, kind: $kind, first: $first, after: $after) {\n      edges { cursor node { id key provider kind ratio durationSeconds tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.PosesDocument,
     "\n  query PoseNode($id: ID!) {\n    node(id: $id) { __typename id ... on Pose { key kind } }\n    pose(id: $id) { key provider }\n  }\n": typeof types.PoseNodeDocument,
@@ -43,6 +45,11 @@ type Documents = {
     "\n  query RenderFrames($id: ID!, $pose: ID!, $fps: Int!) {\n    node(id: $id) { ... on ZepetoAvatar { frames(pose: $pose, fps: $fps) { id } } }\n  }\n": typeof types.RenderFramesDocument,
     "\n  mutation RenderGroup($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on RenderGroupImageSuccess { image { id width height costUnits avatars { id } pose { key } } }\n      ... on Error { message code }\n      ... on ValidationError { field }\n      ... on BudgetExceededError { estimatedUnits budgetUnits }\n    }\n  }\n": typeof types.RenderGroupDocument,
     "\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n": typeof types.RenderImageNodeDocument,
+    "\n  query ForgedNode($id: ID!) {\n    node(id: $id) { __typename id }\n    nodes(ids: [$id, $id]) { __typename id }\n    avatar(id: $id) { id }\n    pose(id: $id) { key }\n  }\n": typeof types.ForgedNodeDocument,
+    "\n  mutation ForgedIds($id: ID!) {\n    deleteAvatar(id: $id) { __typename ... on Error { message code } }\n    exportAvatar(id: $id) { __typename ... on Error { message code } }\n    customizeAvatar(input: { id: $id, skinToneCorrection: 1 }) { __typename ... on Error { message code } }\n    renderGroupImage(input: { avatars: [$id], pose: \"PO_1\" }) { __typename ... on Error { message code } }\n    createEditorSession(input: { kind: EDIT_EXISTING, avatarId: $id }) { __typename ... on Error { message code } }\n  }\n": typeof types.ForgedIdsDocument,
+    "subscription ForgedAvatarUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": typeof types.ForgedAvatarUpdatesDocument,
+    "subscription ForgedImageUpdates($id: ID!) { imageUpdated(id: $id) { id } }": typeof types.ForgedImageUpdatesDocument,
+    "query RealPoseIds { poses(first: 1) { edges { node { id } } } }": typeof types.RealPoseIdsDocument,
     "\n  mutation ZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id status url expiresAt avatars { id } } }\n      ... on Error { message code }\n    }\n  }\n": typeof types.ZepetoConnectDocument,
     "\n  query ZepetoViewerAvatars {\n    viewer { avatars(provider: ZEPETO) { edges { node { id status ... on ZepetoAvatar { zepetoId } } } } }\n  }\n": typeof types.ZepetoViewerAvatarsDocument,
 };
@@ -62,6 +69,8 @@ const documents: Documents = {
     "\n  mutation DeleteAvaturnAvatar($id: ID!) {\n    deleteAvatar(id: $id) {\n      __typename\n      ... on DeleteAvatarSuccess { deletedId }\n      ... on Error { message code }\n    }\n  }\n": types.DeleteAvaturnAvatarDocument,
     "\n  query ViewerAvatars($provider: AvatarProvider, $status: AvatarStatus, $first: Int) {\n    viewer { avatars(provider: $provider, status: $status, first: $first) { edges { node { id status provider } } } }\n  }\n": types.ViewerAvatarsDocument,
     "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n": types.AvaturnNodeDocument,
+    "subscription ExpiringUpdates($id: ID!) { avatarUpdated(id: $id) { id status } }": types.ExpiringUpdatesDocument,
+    "subscription LimitedUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": types.LimitedUpdatesDocument,
     "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n": types.RenderForMetricsDocument,
     "\n  query Poses($provider: AvatarProvider, $kind: PoseKind, $first: Int, $after: String) {\n    poses(provider: $provider, kind: $kind, first: $first, after: $after) {\n      edges { cursor node { id key provider kind ratio durationSeconds tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.PosesDocument,
     "\n  query PoseNode($id: ID!) {\n    node(id: $id) { __typename id ... on Pose { key kind } }\n    pose(id: $id) { key provider }\n  }\n": types.PoseNodeDocument,
@@ -76,6 +85,11 @@ const documents: Documents = {
     "\n  query RenderFrames($id: ID!, $pose: ID!, $fps: Int!) {\n    node(id: $id) { ... on ZepetoAvatar { frames(pose: $pose, fps: $fps) { id } } }\n  }\n": types.RenderFramesDocument,
     "\n  mutation RenderGroup($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on RenderGroupImageSuccess { image { id width height costUnits avatars { id } pose { key } } }\n      ... on Error { message code }\n      ... on ValidationError { field }\n      ... on BudgetExceededError { estimatedUnits budgetUnits }\n    }\n  }\n": types.RenderGroupDocument,
     "\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n": types.RenderImageNodeDocument,
+    "\n  query ForgedNode($id: ID!) {\n    node(id: $id) { __typename id }\n    nodes(ids: [$id, $id]) { __typename id }\n    avatar(id: $id) { id }\n    pose(id: $id) { key }\n  }\n": types.ForgedNodeDocument,
+    "\n  mutation ForgedIds($id: ID!) {\n    deleteAvatar(id: $id) { __typename ... on Error { message code } }\n    exportAvatar(id: $id) { __typename ... on Error { message code } }\n    customizeAvatar(input: { id: $id, skinToneCorrection: 1 }) { __typename ... on Error { message code } }\n    renderGroupImage(input: { avatars: [$id], pose: \"PO_1\" }) { __typename ... on Error { message code } }\n    createEditorSession(input: { kind: EDIT_EXISTING, avatarId: $id }) { __typename ... on Error { message code } }\n  }\n": types.ForgedIdsDocument,
+    "subscription ForgedAvatarUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": types.ForgedAvatarUpdatesDocument,
+    "subscription ForgedImageUpdates($id: ID!) { imageUpdated(id: $id) { id } }": types.ForgedImageUpdatesDocument,
+    "query RealPoseIds { poses(first: 1) { edges { node { id } } } }": types.RealPoseIdsDocument,
     "\n  mutation ZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id status url expiresAt avatars { id } } }\n      ... on Error { message code }\n    }\n  }\n": types.ZepetoConnectDocument,
     "\n  query ZepetoViewerAvatars {\n    viewer { avatars(provider: ZEPETO) { edges { node { id status ... on ZepetoAvatar { zepetoId } } } } }\n  }\n": types.ZepetoViewerAvatarsDocument,
 };
@@ -157,6 +171,14 @@ export function graphql(source: "\n  query AvaturnNode($id: ID!) {\n    node(id:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "subscription ExpiringUpdates($id: ID!) { avatarUpdated(id: $id) { id status } }"): (typeof documents)["subscription ExpiringUpdates($id: ID!) { avatarUpdated(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription LimitedUpdates($id: ID!) { avatarUpdated(id: $id) { id } }"): (typeof documents)["subscription LimitedUpdates($id: ID!) { avatarUpdated(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n"): (typeof documents)["\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -210,6 +232,26 @@ export function graphql(source: "\n  mutation RenderGroup($input: RenderGroupIma
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n"): (typeof documents)["\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ForgedNode($id: ID!) {\n    node(id: $id) { __typename id }\n    nodes(ids: [$id, $id]) { __typename id }\n    avatar(id: $id) { id }\n    pose(id: $id) { key }\n  }\n"): (typeof documents)["\n  query ForgedNode($id: ID!) {\n    node(id: $id) { __typename id }\n    nodes(ids: [$id, $id]) { __typename id }\n    avatar(id: $id) { id }\n    pose(id: $id) { key }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ForgedIds($id: ID!) {\n    deleteAvatar(id: $id) { __typename ... on Error { message code } }\n    exportAvatar(id: $id) { __typename ... on Error { message code } }\n    customizeAvatar(input: { id: $id, skinToneCorrection: 1 }) { __typename ... on Error { message code } }\n    renderGroupImage(input: { avatars: [$id], pose: \"PO_1\" }) { __typename ... on Error { message code } }\n    createEditorSession(input: { kind: EDIT_EXISTING, avatarId: $id }) { __typename ... on Error { message code } }\n  }\n"): (typeof documents)["\n  mutation ForgedIds($id: ID!) {\n    deleteAvatar(id: $id) { __typename ... on Error { message code } }\n    exportAvatar(id: $id) { __typename ... on Error { message code } }\n    customizeAvatar(input: { id: $id, skinToneCorrection: 1 }) { __typename ... on Error { message code } }\n    renderGroupImage(input: { avatars: [$id], pose: \"PO_1\" }) { __typename ... on Error { message code } }\n    createEditorSession(input: { kind: EDIT_EXISTING, avatarId: $id }) { __typename ... on Error { message code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription ForgedAvatarUpdates($id: ID!) { avatarUpdated(id: $id) { id } }"): (typeof documents)["subscription ForgedAvatarUpdates($id: ID!) { avatarUpdated(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription ForgedImageUpdates($id: ID!) { imageUpdated(id: $id) { id } }"): (typeof documents)["subscription ForgedImageUpdates($id: ID!) { imageUpdated(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RealPoseIds { poses(first: 1) { edges { node { id } } } }"): (typeof documents)["query RealPoseIds { poses(first: 1) { edges { node { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

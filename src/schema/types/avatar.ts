@@ -70,12 +70,14 @@ builder.queryField('avatar', (t) =>
     nullable: true,
     authScopes: { user: true },
     args: { id: t.arg.id({ required: true }) },
+    // A malformed or foreign id is NOT_FOUND too, so it answers null like an unknown one.
     resolve: async (_root, args, ctx) => {
-      const id = parseAvatarId(String(args.id));
-      return ctx.services.avatars.getOwned(id, ctx.viewer!.userId).catch((err: unknown) => {
+      try {
+        return await ctx.services.avatars.getOwned(parseAvatarId(String(args.id)), ctx.viewer!.userId);
+      } catch (err) {
         if (err instanceof NotFoundError) return null;
         throw err;
-      });
+      }
     },
   }),
 );
