@@ -1,7 +1,9 @@
+import type { Redis } from 'ioredis';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvaturnAvatarRecord } from '../../src/avatars/avatar-record.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { REDIS_URL, deleteKeys, describeRedis, testRedis, uniquePrefix } from '../helpers/redis.js';
 import { CONFIRMATION_MEMORY_MS } from '../../src/webhooks/confirmations.js';
 import { createAvatar, sandboxCalls } from '../avaturn/flows.js';
 import { ACCEPTED, avatarReadyBody, deliver, recordOf, sign, type Delivery } from './helpers.js';
@@ -132,6 +134,39 @@ describe('Avaturn webhook copies (signed)', () => {
     expect(listings() - before).toBeLessThanOrEqual(2);
     const sent = listings();
     const { replies: later, allowed } = await sequentially(COPIES, (i) => deliver(gw, body, { headers: sign(SECRET, body, { id: `msg_seq_${i}_${record.id}` }) }));
+    expect(all(later)).toEqual([ACCEPTED]);
+    expect(listings() - sent).toBeLessThanOrEqual(allowed);
+  });
+});
+
+describeRedis('Avaturn webhook copies on two instances sharing Redis', () => {
+  let a: TestGateway;
+  let b: TestGateway;
+  let admin: Redis;
+  const prefix = uniquePrefix('webhook-amp');
+  beforeAll(async () => {
+    const env = { ...ENV, REDIS_URL, REDIS_PREFIX: prefix };
+    a = await startTestGateway(env);
+    // B talks to A's simulator: one Avaturn project, two gateway instances.
+    b = await startTestGateway({ ...env, AVATURN_API_URL: `${a.url}/sandbox/avaturn` });
+    admin = testRedis();
+  });
+  afterAll(async () => {
+    await deleteKeys(admin, prefix);
+    await Promise.all([a?.stop(), b?.stop()]);
+    await admin?.quit();
+  });
+
+  it(`costs at most two confirmations for ${COPIES} copies split over both instances, at once and then one after the other`, async () => {
+    const { record, listings } = await pendingAvatar(a, 'amp-shared');
+    const body = JSON.stringify(avatarReadyBody(record));
+    const before = listings();
+    const replies = await Promise.all(Array.from({ length: COPIES }, (_, i) => deliver(i % 2 ? a : b, body)));
+    expect(all(replies)).toEqual([ACCEPTED]);
+    expect(listings() - before).toBeGreaterThanOrEqual(1);
+    expect(listings() - before).toBeLessThanOrEqual(2);
+    const sent = listings();
+    const { replies: later, allowed } = await sequentially(COPIES, (i) => deliver(i % 2 ? a : b, body));
     expect(all(later)).toEqual([ACCEPTED]);
     expect(listings() - sent).toBeLessThanOrEqual(allowed);
   });
