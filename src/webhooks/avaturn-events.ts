@@ -13,7 +13,7 @@ import { CONFIRMATION_MEMORY_MS, type Confirmations } from './confirmations.js';
  * What a delivery did: changed state (and pushed), confirmed what was known, or named nothing of
  * ours. For logs only: the sender gets the same answer whatever it was (see avaturn-route.ts).
  */
-export type EventOutcome = 'applied' | 'unchanged' | 'ignored';
+type EventOutcome = 'applied' | 'unchanged' | 'ignored';
 
 type Event<E extends AvaturnWebhook['event']> = Extract<AvaturnWebhook, { event: E }>;
 

@@ -80,6 +80,7 @@ export function mountAvaturnWebhooks(router: Router, services: Services): void {
         logger.warn({ reason: check.reason }, 'avaturn webhook refused: bad signature');
         return refuse(res, 401, 'invalid_signature');
       }
+      // The id is the sender's free text: hashed, it makes a key of bounded size.
       deliveryKey = `id:${sha256(check.deliveryId)}`;
     }
 

@@ -8,7 +8,7 @@ const WAIT_MS = 5_000;
 
 type Entry = { state: 'processing' } | { state: 'done' };
 
-export type Delivery<R> = { status: 'processed'; result: R } | { status: 'duplicate' } | { status: 'busy' };
+type Delivery<R> = { status: 'processed'; result: R } | { status: 'duplicate' } | { status: 'busy' };
 
 /**
  * Handles one delivery key at a time, across instances. Copies arriving in this process while one
