@@ -12,6 +12,7 @@ import type { Logger } from './logging/logger.js';
 import { PoseCatalog } from './poses/catalog.js';
 import { createUpstreamMetrics } from './observability/upstream-metrics.js';
 import { MemoryStore } from './store/memory-store.js';
+import { registerMemoryStoreMetrics } from './store/memory-store-metrics.js';
 import { RedisStore } from './store/redis-store.js';
 import type { Store } from './store/store.js';
 import { AvaturnClient } from './upstreams/avaturn/client.js';
@@ -75,7 +76,13 @@ export function createServices(config: Config, logger: Logger): Services {
       onError: (err, command) => logger.warn({ err: { message: (err as Error).message }, command }, 'redis pub/sub command failed'),
     });
   } else {
-    store = new MemoryStore();
+    const memory = new MemoryStore({
+      maxEntries: config.memoryStoreMaxEntries,
+      onDurableGrowth: (count) =>
+        logger.warn({ count }, 'memory store: durable entries (avatars, per-user indexes) are never evicted and keep growing; set REDIS_URL for this load'),
+    });
+    registerMemoryStoreMetrics(metrics, memory);
+    store = memory;
     events = createEventBus();
   }
 

@@ -29,6 +29,21 @@ export async function stopWatching(services: IndexServices, avatarId: string): P
   await services.store.delete(keysOf(services).watch(avatarId));
 }
 
+/**
+ * Brings the watchdog's next look at a pending avatar forward to `at` at the latest: a delivery
+ * claimed something the API did not (yet) confirm. Only ever earlier, so a flood of such
+ * deliveries costs at most one listing per watchdog round.
+ */
+export async function pollSoon(services: IndexServices, avatarId: string, at: number): Promise<void> {
+  // The store keeps no TTL to carry over: this one outlives any deadline, as the watchdog's own do.
+  const ttlMs = services.config.avaturn.processingDeadlineMs + 60 * 60 * 1000;
+  await services.store.update<WatchState>(
+    keysOf(services).watch(avatarId),
+    (state) => (state && state.nextPollAt > at ? { ...state, nextPollAt: at } : undefined),
+    { ttlMs },
+  );
+}
+
 export async function findByAvaturnId(services: IndexServices, avaturnAvatarId: string): Promise<AvaturnAvatarRecord | undefined> {
   const id = await services.store.get<string>(keysOf(services).avatar(avaturnAvatarId));
   if (!id) return undefined;

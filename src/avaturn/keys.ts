@@ -35,6 +35,10 @@ function buildKeys(project: string) {
     idempotency: (operation: string, ownerId: string, key: string) => `${p}:idempotency:${operation}:${ownerId}:${sha256(key)}`,
     /** One webhook delivery: claimed while it is handled, remembered after (signed ones only). */
     delivery: (deliveryKey: string) => `${p}:delivery:${deliveryKey}`,
+    /** Webhook confirmations of an avatar's status (listing), and of its export of one customization: single flight, answer kept seconds. */
+    statusConfirmation: (avaturnAvatarId: string) => `${p}:confirm-status:${avaturnAvatarId.toLowerCase()}`,
+    exportConfirmation: (avaturnAvatarId: string, customizationVersion: number) =>
+      `${p}:confirm-export:${avaturnAvatarId.toLowerCase()}:${customizationVersion}`,
   };
 }
 

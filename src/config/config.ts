@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fileURLToPath } from 'node:url';
 import { parseSandboxFaults } from '../sandbox/faults.js';
+import { DEFAULT_MEMORY_STORE_MAX_ENTRIES } from '../store/memory-store.js';
 
 /** Development default for `AUTH_JWT_SECRET` in sandbox mode; documented in the README. Never used in live mode. */
 export const SANDBOX_JWT_SECRET = 'avatar-gateway-sandbox-secret-do-not-use-in-production';
@@ -78,6 +79,8 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
     .optional(),
+  // lru-cache allocates its index for this many entries up front: keep it sane.
+  MEMORY_STORE_MAX_ENTRIES: intFrom(100, 1_000_000).optional(),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a 256-bit key)').optional(),
   AUTH_JWKS_URL: httpUrl.optional(),
   AUTH_JWT_ISSUER: optionalString,
@@ -139,6 +142,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Put before every Redis key and pub/sub channel: one Redis can serve several deployments. @default 'ag:' */
   redisPrefix: string;
+  /** Without Redis: most entries with a TTL the memory store keeps (LRU past it). @default 50000 */
+  memoryStoreMaxEntries: number;
   auth: {
     jwtSecret: string | undefined;
     jwksUrl: string | undefined;
@@ -260,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX ?? 'ag:',
+    memoryStoreMaxEntries: e.MEMORY_STORE_MAX_ENTRIES ?? DEFAULT_MEMORY_STORE_MAX_ENTRIES,
     auth: {
       jwtSecret: usingSandboxSecret ? SANDBOX_JWT_SECRET : e.AUTH_JWT_SECRET,
       jwksUrl: e.AUTH_JWKS_URL,

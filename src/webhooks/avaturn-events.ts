@@ -1,15 +1,19 @@
 import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
-import { findByAvaturnId } from '../avaturn/avatar-index.js';
+import { findByAvaturnId, pollSoon } from '../avaturn/avatar-index.js';
 import { applyUpstreamStatus } from '../avaturn/avatar-status.js';
 import { exportChange, hasFreshModel, settleExportOutcome } from '../avaturn/export-avatar.js';
 import { keysOf } from '../avaturn/keys.js';
 import { RENDER_URL_TTL_MS, type RenderRef } from '../avaturn/scene-render.js';
 import type { Services } from '../services.js';
-import type { AvaturnWebhook } from '../upstreams/avaturn/schemas.js';
+import type { AvaturnExport, AvatarStatus as UpstreamStatus, AvaturnWebhook } from '../upstreams/avaturn/schemas.js';
 import { UpstreamBadRequestError, UpstreamNotFoundError } from '../upstreams/errors.js';
+import { CONFIRMATION_MEMORY_MS, type Confirmations } from './confirmations.js';
 
-/** What a delivery did: changed state (and pushed), confirmed what was known, or named nothing of ours. */
-export type EventOutcome = 'applied' | 'unchanged' | 'ignored';
+/**
+ * What a delivery did: changed state (and pushed), confirmed what was known, or named nothing of
+ * ours. For logs only: the sender gets the same answer whatever it was (see avaturn-route.ts).
+ */
+type EventOutcome = 'applied' | 'unchanged' | 'ignored';
 
 type Event<E extends AvaturnWebhook['event']> = Extract<AvaturnWebhook, { event: E }>;
 
@@ -17,15 +21,18 @@ type Event<E extends AvaturnWebhook['event']> = Extract<AvaturnWebhook, { event:
  * Applies one Avaturn webhook. A delivery is a hint: it must name an avatar of a known user,
  * and its claim is confirmed with the API before anything is stored (the listing for
  * `avatar.ready`, `exports/new` for `export.ready`, which answers `ready` with a fresh URL).
- * `render.ready` has nothing to confirm against; it must match a render the gateway started for
- * that avatar. Every change is monotonic, so repeated and out-of-order deliveries change nothing.
+ * Confirmations go through `confirmations` (single flight per avatar, answers remembered for a
+ * moment), so copies of a delivery, however many and however they differ, cost one or two calls;
+ * nothing that could not change the record asks at all. `render.ready` has nothing to confirm
+ * against; it must match a render the gateway started for that avatar. Every change is monotonic,
+ * so repeated and out-of-order deliveries change nothing.
  */
-export async function applyAvaturnEvent(services: Services, event: AvaturnWebhook): Promise<EventOutcome> {
+export async function applyAvaturnEvent(services: Services, confirmations: Confirmations, event: AvaturnWebhook): Promise<EventOutcome> {
   switch (event.event) {
     case 'avatar.ready':
-      return avatarReady(services, event);
+      return avatarReady(services, confirmations, event);
     case 'export.ready':
-      return exportReady(services, event);
+      return exportReady(services, confirmations, event);
     case 'render.ready':
       return renderReady(services, event);
   }
@@ -39,18 +46,43 @@ async function ownAvatar(services: Services, event: AvaturnWebhook): Promise<Ava
 const outcome = (before: AvaturnAvatarRecord, after: { version: number } | undefined): EventOutcome =>
   after && after.version !== before.version ? 'applied' : 'unchanged';
 
-async function avatarReady(services: Services, event: Event<'avatar.ready'>): Promise<EventOutcome> {
-  const record = await ownAvatar(services, event);
-  if (!record) return 'ignored';
-  if (record.status === 'READY') return 'unchanged';
-  const listing = await services.avaturn.listAvatars(record.avaturnUserId, { includeNotReady: true });
-  const upstream = listing.find((a) => a.id.toLowerCase() === record.avaturnAvatarId);
-  // Not listed (yet): nothing is confirmed, and the watchdog keeps polling the avatar.
-  if (!upstream) return 'unchanged';
-  return outcome(record, await applyUpstreamStatus(services, record.id, upstream.status));
+/** The avatar's status in Avaturn's listing; null when it is not listed (or its user is gone). */
+async function listedStatus(services: Services, record: AvaturnAvatarRecord): Promise<UpstreamStatus | null> {
+  try {
+    const listing = await services.avaturn.listAvatars(record.avaturnUserId, { includeNotReady: true });
+    return listing.find((a) => a.id.toLowerCase() === record.avaturnAvatarId)?.status ?? null;
+  } catch (err) {
+    // The Avaturn user is gone, and its avatars with it: nothing to confirm; the watchdog fails them.
+    if (err instanceof UpstreamNotFoundError) return null;
+    throw err;
+  }
 }
 
-async function exportReady(services: Services, event: Event<'export.ready'>): Promise<EventOutcome> {
+async function avatarReady(services: Services, confirmations: Confirmations, event: Event<'avatar.ready'>): Promise<EventOutcome> {
+  const record = await ownAvatar(services, event);
+  if (!record) return 'ignored';
+  // Final, and no answer of the API could change it (its `ready` only overrides a watchdog timeout).
+  if (record.status === 'READY' || (record.status === 'FAILED' && !record.timedOut)) return 'unchanged';
+  const upstream = await confirmations.confirm(keysOf(services).statusConfirmation(record.avaturnAvatarId), () => listedStatus(services, record));
+  if (upstream !== 'ready' && upstream !== 'failed') {
+    // Not confirmed (yet, or from an answer a moment old): have the watchdog look again soon.
+    await pollSoon(services, record.id, Date.now() + CONFIRMATION_MEMORY_MS);
+    if (!upstream) return 'unchanged';
+  }
+  return outcome(record, await applyUpstreamStatus(services, record.id, upstream));
+}
+
+/** What `exports/new` answers, or `refused` when Avaturn will not export this avatar (gone, or never customised through us). */
+async function exportOf(services: Services, record: AvaturnAvatarRecord): Promise<AvaturnExport | 'refused'> {
+  try {
+    return await services.avaturn.createExport(record.avaturnAvatarId);
+  } catch (err) {
+    if (err instanceof UpstreamBadRequestError || err instanceof UpstreamNotFoundError) return 'refused';
+    throw err;
+  }
+}
+
+async function exportReady(services: Services, confirmations: Confirmations, event: Event<'export.ready'>): Promise<EventOutcome> {
   const record = await ownAvatar(services, event);
   if (!record) return 'ignored';
   if (event.status === 'failed') {
@@ -58,18 +90,14 @@ async function exportReady(services: Services, event: Event<'export.ready'>): Pr
   }
   if (record.status !== 'READY') return 'ignored';
   if (hasFreshModel(record)) return 'unchanged';
-  try {
-    const result = await services.avaturn.createExport(record.avaturnAvatarId);
-    const after = await services.avatars.update<AvaturnAvatarRecord>(record.id, (r) =>
-      // Still running for the current customization: the delivery was an earlier export's.
-      result.status === 'pending' && r.model?.status === 'PENDING' ? settleExportOutcome(r, 'unrelatedReady') : exportChange(r, result),
-    );
-    return outcome(record, after);
-  } catch (err) {
-    // Avaturn refuses to export this avatar (gone, or never customised through us): nothing to confirm.
-    if (err instanceof UpstreamBadRequestError || err instanceof UpstreamNotFoundError) return 'ignored';
-    throw err;
-  }
+  const key = keysOf(services).exportConfirmation(record.avaturnAvatarId, record.customizationVersion);
+  const result = await confirmations.confirm(key, () => exportOf(services, record));
+  if (result === 'refused') return 'ignored';
+  const after = await services.avatars.update<AvaturnAvatarRecord>(record.id, (r) =>
+    // Still running for the current customization: the delivery was an earlier export's.
+    result.status === 'pending' && r.model?.status === 'PENDING' ? settleExportOutcome(r, 'unrelatedReady') : exportChange(r, result),
+  );
+  return outcome(record, after);
 }
 
 async function renderReady(services: Services, event: Event<'render.ready'>): Promise<EventOutcome> {

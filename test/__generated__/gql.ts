@@ -29,6 +29,9 @@ type Documents = {
     "\n  mutation DeleteAvaturnAvatar($id: ID!) {\n    deleteAvatar(id: $id) {\n      __typename\n      ... on DeleteAvatarSuccess { deletedId }\n      ... on Error { message code }\n    }\n  }\n": typeof types.DeleteAvaturnAvatarDocument,
     "\n  query ViewerAvatars($provider: AvatarProvider, $status: AvatarStatus, $first: Int) {\n    viewer { avatars(provider: $provider, status: $status, first: $first) { edges { node { id status provider } } } }\n  }\n": typeof types.ViewerAvatarsDocument,
     "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n": typeof types.AvaturnNodeDocument,
+    "\n  query FuzzNodes($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id ... on AvatarImage { url costUnits } }\n  }\n": typeof types.FuzzNodesDocument,
+    "\n  query FuzzPoses($after: String, $before: String, $first: Int, $last: Int, $kind: PoseKind, $provider: AvatarProvider, $tag: String, $pose: ID!) {\n    poses(after: $after, before: $before, first: $first, last: $last, kind: $kind, provider: $provider, tag: $tag) {\n      edges { cursor node { id key } }\n      pageInfo { hasNextPage endCursor }\n    }\n    pose(id: $pose) { id key }\n  }\n": typeof types.FuzzPosesDocument,
+    "\n  query FuzzViewer($provider: AvatarProvider, $status: AvatarStatus, $first: Int, $after: String, $last: Int, $before: String) {\n    viewer { avatars(provider: $provider, status: $status, first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id } } } }\n  }\n": typeof types.FuzzViewerDocument,
     "subscription ExpiringUpdates($id: ID!) { avatarUpdated(id: $id) { id status } }": typeof types.ExpiringUpdatesDocument,
     "subscription LimitedUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": typeof types.LimitedUpdatesDocument,
     "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n": typeof types.RenderForMetricsDocument,
@@ -69,6 +72,9 @@ const documents: Documents = {
     "\n  mutation DeleteAvaturnAvatar($id: ID!) {\n    deleteAvatar(id: $id) {\n      __typename\n      ... on DeleteAvatarSuccess { deletedId }\n      ... on Error { message code }\n    }\n  }\n": types.DeleteAvaturnAvatarDocument,
     "\n  query ViewerAvatars($provider: AvatarProvider, $status: AvatarStatus, $first: Int) {\n    viewer { avatars(provider: $provider, status: $status, first: $first) { edges { node { id status provider } } } }\n  }\n": types.ViewerAvatarsDocument,
     "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n": types.AvaturnNodeDocument,
+    "\n  query FuzzNodes($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id ... on AvatarImage { url costUnits } }\n  }\n": types.FuzzNodesDocument,
+    "\n  query FuzzPoses($after: String, $before: String, $first: Int, $last: Int, $kind: PoseKind, $provider: AvatarProvider, $tag: String, $pose: ID!) {\n    poses(after: $after, before: $before, first: $first, last: $last, kind: $kind, provider: $provider, tag: $tag) {\n      edges { cursor node { id key } }\n      pageInfo { hasNextPage endCursor }\n    }\n    pose(id: $pose) { id key }\n  }\n": types.FuzzPosesDocument,
+    "\n  query FuzzViewer($provider: AvatarProvider, $status: AvatarStatus, $first: Int, $after: String, $last: Int, $before: String) {\n    viewer { avatars(provider: $provider, status: $status, first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id } } } }\n  }\n": types.FuzzViewerDocument,
     "subscription ExpiringUpdates($id: ID!) { avatarUpdated(id: $id) { id status } }": types.ExpiringUpdatesDocument,
     "subscription LimitedUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": types.LimitedUpdatesDocument,
     "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n": types.RenderForMetricsDocument,
@@ -168,6 +174,18 @@ export function graphql(source: "\n  query ViewerAvatars($provider: AvatarProvid
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n"): (typeof documents)["\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FuzzNodes($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id ... on AvatarImage { url costUnits } }\n  }\n"): (typeof documents)["\n  query FuzzNodes($ids: [ID!]!) {\n    nodes(ids: $ids) { __typename id ... on AvatarImage { url costUnits } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FuzzPoses($after: String, $before: String, $first: Int, $last: Int, $kind: PoseKind, $provider: AvatarProvider, $tag: String, $pose: ID!) {\n    poses(after: $after, before: $before, first: $first, last: $last, kind: $kind, provider: $provider, tag: $tag) {\n      edges { cursor node { id key } }\n      pageInfo { hasNextPage endCursor }\n    }\n    pose(id: $pose) { id key }\n  }\n"): (typeof documents)["\n  query FuzzPoses($after: String, $before: String, $first: Int, $last: Int, $kind: PoseKind, $provider: AvatarProvider, $tag: String, $pose: ID!) {\n    poses(after: $after, before: $before, first: $first, last: $last, kind: $kind, provider: $provider, tag: $tag) {\n      edges { cursor node { id key } }\n      pageInfo { hasNextPage endCursor }\n    }\n    pose(id: $pose) { id key }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FuzzViewer($provider: AvatarProvider, $status: AvatarStatus, $first: Int, $after: String, $last: Int, $before: String) {\n    viewer { avatars(provider: $provider, status: $status, first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id } } } }\n  }\n"): (typeof documents)["\n  query FuzzViewer($provider: AvatarProvider, $status: AvatarStatus, $first: Int, $after: String, $last: Int, $before: String) {\n    viewer { avatars(provider: $provider, status: $status, first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

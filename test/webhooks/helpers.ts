@@ -11,6 +11,9 @@ export interface Delivery {
   body: string;
 }
 
+/** The one answer to every authentic, well-formed delivery, whatever it names or does. */
+export const ACCEPTED: Delivery = { status: 200, body: '{"status":"accepted"}' };
+
 /** POSTs a raw body to the gateway's Avaturn webhook route. */
 export async function deliver(gw: TestGateway, body: string | object, options: { token?: string; headers?: Record<string, string> } = {}): Promise<Delivery> {
   const token = options.token ?? gw.config.avaturn.webhookToken;

@@ -2,7 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { createAvatar, waitForAvatar } from '../avaturn/flows.js';
-import { avatarReadyBody, deliver, listen, recordOf, upstreamStatus } from './helpers.js';
+import type { WatchState } from '../../src/avaturn/avatar-index.js';
+import { keysOf } from '../../src/avaturn/keys.js';
+import { CONFIRMATION_MEMORY_MS } from '../../src/webhooks/confirmations.js';
+import { ACCEPTED, avatarReadyBody, deliver, listen, recordOf, upstreamStatus } from './helpers.js';
 
 let gw: TestGateway;
 let token: string;
@@ -34,44 +37,49 @@ describe('Avaturn webhook deliveries', () => {
     const pushes = await listen(gw, 'avatar:updated', record.id);
     const body = JSON.stringify(avatarReadyBody(record));
     const replies = await Promise.all(Array.from({ length: 5 }, () => deliver(gw, body)));
-    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-    // One copy applies it; the others wait for it and then find nothing left to change.
-    expect(replies.map((r) => JSON.parse(r.body).status).sort()).toEqual(['applied', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(replies).toEqual([ACCEPTED, ACCEPTED, ACCEPTED, ACCEPTED, ACCEPTED]);
     await sleep(100);
     await pushes.stop();
     expect(pushes.events).toEqual([{ id: record.id, version: record.version + 1 }]);
     expect((await recordOf(gw, id)).status).toBe('READY');
 
     // Five more, one after the other: unsigned copies are not remembered, and change nothing.
-    for (let i = 0; i < 5; i++) expect(JSON.parse((await deliver(gw, body)).body)).toEqual({ status: 'unchanged' });
+    for (let i = 0; i < 5; i++) expect(await deliver(gw, body)).toEqual(ACCEPTED);
     expect((await recordOf(gw, id)).version).toBe(record.version + 1);
   });
 
   it('changes nothing for an old or contradicting event after a newer state (confirmed with the API)', async () => {
     const { id, record } = await readyUpstreamOnly();
-    expect(JSON.parse((await deliver(gw, avatarReadyBody(record))).body).status).toBe('applied');
+    expect(await deliver(gw, avatarReadyBody(record))).toEqual(ACCEPTED);
     const ready = await recordOf(gw, id);
+    expect(ready.status).toBe('READY');
     const pushes = await listen(gw, 'avatar:updated', record.id);
     // A different body (so not a duplicate) claiming failure, then a stale copy with other fields.
-    expect(await deliver(gw, { ...avatarReadyBody(record), status: 'failed' })).toEqual({ status: 200, body: '{"status":"unchanged"}' });
-    expect(await deliver(gw, { ...avatarReadyBody(record), note: 'late' })).toEqual({ status: 200, body: '{"status":"unchanged"}' });
+    expect(await deliver(gw, { ...avatarReadyBody(record), status: 'failed' })).toEqual(ACCEPTED);
+    expect(await deliver(gw, { ...avatarReadyBody(record), note: 'late' })).toEqual(ACCEPTED);
     await sleep(50);
     await pushes.stop();
     expect(pushes.events).toEqual([]);
     expect(await recordOf(gw, id)).toEqual(ready);
   });
 
-  it('does not believe avatar.ready while the API still says processing, and applies the same body once it is true', async () => {
+  it('does not believe avatar.ready while the API still says processing, has the watchdog look soon, and applies the same body once it is true', async () => {
     gw.app.sandbox!.faults.avaturn.update({ webhookDropRate: 1 });
     const id = await createAvatar(gw, token);
     const record = await recordOf(gw, id);
+    // As if the watchdog had backed off to its longest delay.
+    const watchKey = keysOf(gw.services).watch(record.id);
+    await gw.services.store.set<WatchState>(watchKey, { attempt: 7, nextPollAt: Date.now() + 60_000 });
     // Sent at once, well before the sandbox's processing delay elapsed.
-    const reply = await deliver(gw, avatarReadyBody(record));
-    expect(JSON.parse(reply.body).status).toBe('unchanged');
+    expect(await deliver(gw, avatarReadyBody(record))).toEqual(ACCEPTED);
     expect((await recordOf(gw, id)).status).toBe('PROCESSING');
-    // The identical body later, once Avaturn is done: not taken for a duplicate.
+    const watch = await gw.services.store.get<WatchState>(watchKey);
+    expect(watch?.attempt).toBe(7);
+    expect(watch?.nextPollAt).toBeLessThanOrEqual(Date.now() + CONFIRMATION_MEMORY_MS);
+    // The identical body later, once Avaturn is done and the last confirmation is forgotten: not taken for a duplicate.
     await upstreamStatus(gw, record, 'ready');
-    expect(JSON.parse((await deliver(gw, avatarReadyBody(record))).body).status).toBe('applied');
+    await sleep(CONFIRMATION_MEMORY_MS + 100);
+    expect(await deliver(gw, avatarReadyBody(record))).toEqual(ACCEPTED);
     expect((await recordOf(gw, id)).status).toBe('READY');
   });
 
@@ -79,10 +87,11 @@ describe('Avaturn webhook deliveries', () => {
     const { id, record } = await readyUpstreamOnly();
     gw.app.sandbox!.faults.avaturn.update({ errorRate: 1, errorStatuses: [500] });
     const failed = await deliver(gw, avatarReadyBody(record));
-    expect(failed.status).toBe(503);
+    expect(failed).toEqual({ status: 503, body: '{"error":"unavailable"}' });
     expect((await recordOf(gw, id)).status).toBe('PROCESSING');
     gw.app.sandbox!.faults.avaturn.update({ errorRate: 0 });
-    expect(JSON.parse((await deliver(gw, avatarReadyBody(record))).body).status).toBe('applied');
+    // A failed confirmation is not remembered: the retry asks again.
+    expect(await deliver(gw, avatarReadyBody(record))).toEqual(ACCEPTED);
     expect((await recordOf(gw, id)).status).toBe('READY');
   });
 

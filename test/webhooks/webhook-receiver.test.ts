@@ -1,8 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { createAvatar, waitForAvatar } from '../avaturn/flows.js';
-import { avatarReadyBody, deliver, recordOf, sign, upstreamStatus } from './helpers.js';
+import { CONFIRMATION_MEMORY_MS } from '../../src/webhooks/confirmations.js';
+import { ACCEPTED, avatarReadyBody, deliver, recordOf, sign, upstreamStatus } from './helpers.js';
 
 const SECRET = `whsec_${Buffer.from('avatar-gateway-test-webhook-secret').toString('base64')}`;
 const TOKEN = 'receiver-test-token-0123456789';
@@ -28,26 +30,31 @@ describe('POST /webhooks/avaturn/:token', () => {
     expect(await deliver(gw, { event: 'avatar.ready', user_id: 'U' })).toEqual({ status: 400, body: '{"error":"invalid_payload"}' });
   });
 
-  it('acknowledges and ignores unknown avatars and unknown events', async () => {
+  it('acknowledges and ignores unknown avatars and unknown events, without a call', async () => {
+    const calls = gw.app.sandbox!.avaturn!.calls.length;
     const unknownAvatar = { event: 'avatar.ready', avatar_id: '00000000-0000-4000-8000-000000000000', user_id: 'NOBODY', status: 'ready' };
-    expect(await deliver(gw, unknownAvatar)).toEqual({ status: 200, body: '{"status":"ignored"}' });
-    expect(await deliver(gw, { event: 'user.deleted', user_id: 'X' })).toEqual({ status: 200, body: '{"status":"ignored"}' });
+    expect(await deliver(gw, unknownAvatar)).toEqual(ACCEPTED);
+    expect(await deliver(gw, { event: 'user.deleted', user_id: 'X' })).toEqual(ACCEPTED);
     const render = { event: 'render.ready', id: 'r1', avatar_id: 'a', user_id: 'u', status: 'ready', render_url: 'http://127.0.0.1/x.png' };
-    expect(await deliver(gw, render)).toEqual({ status: 200, body: '{"status":"ignored"}' });
+    expect(await deliver(gw, render)).toEqual(ACCEPTED);
+    expect(gw.app.sandbox!.avaturn!.calls.length).toBe(calls);
   });
 
   it("ignores an avatar named with another Avaturn user's id", async () => {
     const token = await gw.token('receiver-owner');
     const id = await createAvatar(gw, token);
     const record = await recordOf(gw, id);
-    expect(await deliver(gw, { ...avatarReadyBody(record), user_id: 'SOMEONEELSE' })).toEqual({ status: 200, body: '{"status":"ignored"}' });
+    const calls = gw.app.sandbox!.avaturn!.calls.length;
+    expect(await deliver(gw, { ...avatarReadyBody(record), user_id: 'SOMEONEELSE' })).toEqual(ACCEPTED);
+    expect(gw.app.sandbox!.avaturn!.calls.length).toBe(calls);
   });
 });
 
 describe('POST /webhooks/avaturn/:token with AVATURN_WEBHOOK_SECRET', () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startTestGateway({ AVATURN_WEBHOOK_SECRET: SECRET });
+    // Processing takes long enough that a delivery right after the upload precedes it.
+    gw = await startTestGateway({ AVATURN_WEBHOOK_SECRET: SECRET, SANDBOX_PROCESSING_DELAY_MS: '300' });
   });
   afterAll(() => gw.stop());
 
@@ -64,7 +71,7 @@ describe('POST /webhooks/avaturn/:token with AVATURN_WEBHOOK_SECRET', () => {
       expect((await deliver(gw, body, { headers: skewed })).status).toBe(401);
     }
     const reply = await deliver(gw, body, { headers: sign(SECRET, body, { at: new Date(Date.now() - 4 * 60_000) }) });
-    expect(reply).toEqual({ status: 200, body: '{"status":"ignored"}' });
+    expect(reply).toEqual(ACCEPTED);
     expect(reply.body).not.toContain(SECRET);
   });
 
@@ -82,22 +89,33 @@ describe('POST /webhooks/avaturn/:token with AVATURN_WEBHOOK_SECRET', () => {
     const at = new Date();
     const both = `${new Webhook(retired).sign(id, at, body)} ${new Webhook(SECRET).sign(id, at, body)}`;
     const headers = { ...sign(SECRET, body, { id, at }), 'webhook-signature': both };
-    expect(await deliver(gw, body, { headers })).toEqual({ status: 200, body: '{"status":"ignored"}' });
+    expect(await deliver(gw, body, { headers })).toEqual(ACCEPTED);
     const oldOnly = { ...headers, 'webhook-signature': new Webhook(retired).sign(id, at, body) };
     expect((await deliver(gw, body, { headers: oldOnly })).status).toBe(401);
   });
 
-  it('remembers an applied signed delivery by its webhook-id', async () => {
+  it('remembers a handled signed delivery by its webhook-id, also one that changed nothing', async () => {
     gw.app.sandbox!.faults.avaturn.update({ webhookDropRate: 1 });
     try {
       const token = await gw.token('signed-dedupe');
       const id = await createAvatar(gw, token);
       const record = await recordOf(gw, id);
-      await upstreamStatus(gw, record, 'ready');
+      const listings = () => gw.app.sandbox!.avaturn!.calls.filter((c) => c.path.endsWith(`/users/${record.avaturnUserId}/avatars`)).length;
       const ready = JSON.stringify(avatarReadyBody(record));
       const headers = sign(SECRET, ready, { id: `msg_${record.id}` });
-      expect(await deliver(gw, ready, { headers })).toEqual({ status: 200, body: '{"status":"applied"}' });
-      expect(await deliver(gw, ready, { headers })).toEqual({ status: 200, body: '{"status":"duplicate"}' });
+      // Early: Avaturn still processes, so the delivery changes nothing; it is remembered all the same.
+      const before = listings();
+      expect(await deliver(gw, ready, { headers })).toEqual(ACCEPTED);
+      expect(listings()).toBe(before + 1);
+      await upstreamStatus(gw, record, 'ready');
+      await sleep(CONFIRMATION_MEMORY_MS + 100);
+      const settled = listings();
+      expect(await deliver(gw, ready, { headers })).toEqual(ACCEPTED);
+      expect(listings()).toBe(settled);
+      expect((await recordOf(gw, id)).status).toBe('PROCESSING');
+      // Another delivery (a new id) is confirmed afresh.
+      expect(await deliver(gw, ready, { headers: sign(SECRET, ready) })).toEqual(ACCEPTED);
+      expect((await recordOf(gw, id)).status).toBe('READY');
     } finally {
       gw.app.sandbox!.faults.avaturn.reset();
     }
