@@ -191,6 +191,7 @@ export type CreateAvatarMutation = { createAvatar:
     | { __typename: 'InvalidPhotoError', message: string, code: ErrorCode, photoField: string }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'PayloadTooLargeError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'UpstreamError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode, field: string | null }
    };
@@ -204,6 +205,7 @@ export type StartAvatarUploadMutation = { startAvatarUpload:
     | { __typename: 'BaseError', message: string, code: ErrorCode }
     | { __typename: 'ConflictError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'StartAvatarUploadSuccess', uploadUrl: string, method: string, expiresAt: string, expiresInSeconds: number, avatar: { id: string, status: AvatarStatus, bodyType: BodyType }, fileFields: { frontal: string, side1: string, side2: string }, formFields: Array<{ name: string, value: string }> }
     | { __typename: 'UpstreamError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
@@ -525,6 +527,7 @@ export type RenderGroupMutation = { renderGroupImage:
     | { __typename: 'BaseError', message: string, code: ErrorCode }
     | { __typename: 'BudgetExceededError', message: string, code: ErrorCode, estimatedUnits: number, budgetUnits: number }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'RenderGroupImageSuccess', image: { id: string, width: number, height: number | null, costUnits: number, avatars: Array<
           | { id: string }
           | { id: string }
@@ -552,6 +555,7 @@ export type ZepetoConnectMutation = { connectZepetoAccount:
     | { __typename: 'BaseError', message: string, code: ErrorCode }
     | { __typename: 'ConnectZepetoAccountSuccess', session: { id: string, status: ZepetoConnectionStatus, url: string, expiresAt: string, avatars: Array<{ id: string }> } }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'UpstreamError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
