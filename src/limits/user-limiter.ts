@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../errors/app-error.js';
 
 export interface UserLimiterOptions {
@@ -16,18 +16,22 @@ export interface UserLimiterOptions {
   prefix?: string;
 }
 
+/** A Redis answer slower than this counts as Redis being away (it takes a few ms when healthy). */
+const REDIS_TIMEOUT_MS = 300;
+
 /**
  * Points per user per window, counted by rate-limiter-flexible (in Redis when configured, else in
  * memory). Its window is fixed per user: it opens at the user's first point and lasts
  * `durationSeconds`, so no span of that length ever holds more than twice `points`.
  *
- * Redis away: each instance goes on counting in memory (rate-limiter-flexible's insurance
- * limiter, with the same limits; `rejectIfRedisNotReady` switches to it at once instead of
- * waiting on a dead connection). Limits keep holding per instance, so N instances admit at
- * most N times a limit while Redis is down, and a limiter outage never refuses service by
- * itself. Chosen over failing closed because every path it guards already fails on its own
- * without Redis where it must (the store, the shared TPS window): nothing here may add an
- * outage, nor let a user go unlimited.
+ * Redis away (an error, or no answer within REDIS_TIMEOUT_MS): each instance goes on counting in
+ * memory, with the same limits (rate-limiter-flexible's insurance limiter). Limits keep holding
+ * per instance, so N instances admit at most N times a limit while Redis is down, and a limiter
+ * outage never refuses service by itself. Chosen over failing closed because every path it
+ * guards already fails on its own without Redis where it must (the store, the shared TPS
+ * window): a limit must neither add an outage nor let a user go unlimited. Commands sent while
+ * the connection is still opening wait for it (ioredis' offline queue), so a start-up or a
+ * reconnect does not hand out fresh in-memory windows.
  */
 export class UserLimiter {
   private readonly limiter: RateLimiterAbstract;
@@ -37,7 +41,11 @@ export class UserLimiter {
     const base = { points: options.points, duration: options.durationSeconds, keyPrefix: `${options.prefix ?? 'ag:'}limit:${options.name}` };
     const memory = new RateLimiterMemory(base);
     this.limiter = options.redis
-      ? new RateLimiterRedis({ ...base, storeClient: options.redis, insuranceLimiter: memory, rejectIfRedisNotReady: true })
+      ? new RLWrapperTimeouts({
+          limiter: new RateLimiterRedis({ ...base, storeClient: options.redis, insuranceLimiter: memory }),
+          timeoutMs: REDIS_TIMEOUT_MS,
+          insuranceLimiter: memory,
+        })
       : memory;
   }
 

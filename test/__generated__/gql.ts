@@ -29,6 +29,8 @@ type Documents = {
     "\n  mutation DeleteAvaturnAvatar($id: ID!) {\n    deleteAvatar(id: $id) {\n      __typename\n      ... on DeleteAvatarSuccess { deletedId }\n      ... on Error { message code }\n    }\n  }\n": typeof types.DeleteAvaturnAvatarDocument,
     "\n  query ViewerAvatars($provider: AvatarProvider, $status: AvatarStatus, $first: Int) {\n    viewer { avatars(provider: $provider, status: $status, first: $first) { edges { node { id status provider } } } }\n  }\n": typeof types.ViewerAvatarsDocument,
     "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n": typeof types.AvaturnNodeDocument,
+    "\n  mutation LimitedStartAvatarUpload {\n    startAvatarUpload(input: { bodyType: MALE }) {\n      __typename\n      ... on StartAvatarUploadSuccess { avatar { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": typeof types.LimitedStartAvatarUploadDocument,
+    "\n  mutation LimitedZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": typeof types.LimitedZepetoConnectDocument,
     "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n": typeof types.RenderForMetricsDocument,
     "\n  query Poses($provider: AvatarProvider, $kind: PoseKind, $first: Int, $after: String) {\n    poses(provider: $provider, kind: $kind, first: $first, after: $after) {\n      edges { cursor node { id key provider kind ratio durationSeconds tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.PosesDocument,
     "\n  query PoseNode($id: ID!) {\n    node(id: $id) { __typename id ... on Pose { key kind } }\n    pose(id: $id) { key provider }\n  }\n": typeof types.PoseNodeDocument,
@@ -43,6 +45,8 @@ type Documents = {
     "\n  query RenderFrames($id: ID!, $pose: ID!, $fps: Int!) {\n    node(id: $id) { ... on ZepetoAvatar { frames(pose: $pose, fps: $fps) { id } } }\n  }\n": typeof types.RenderFramesDocument,
     "\n  mutation RenderGroup($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on RenderGroupImageSuccess { image { id width height costUnits avatars { id } pose { key } } }\n      ... on Error { message code }\n      ... on ValidationError { field }\n      ... on BudgetExceededError { estimatedUnits budgetUnits }\n    }\n  }\n": typeof types.RenderGroupDocument,
     "\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n": typeof types.RenderImageNodeDocument,
+    "\n  mutation RenderGroupLimited($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": typeof types.RenderGroupLimitedDocument,
+    "\n  subscription RenderOnAvatarUpdate($id: ID!, $poses: [ID!]!) {\n    avatarUpdated(id: $id) {\n      id\n      ... on ZepetoAvatar { images(poses: $poses) { url costUnits } }\n    }\n  }\n": typeof types.RenderOnAvatarUpdateDocument,
     "\n  mutation ZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id status url expiresAt avatars { id } } }\n      ... on Error { message code }\n    }\n  }\n": typeof types.ZepetoConnectDocument,
     "\n  query ZepetoViewerAvatars {\n    viewer { avatars(provider: ZEPETO) { edges { node { id status ... on ZepetoAvatar { zepetoId } } } } }\n  }\n": typeof types.ZepetoViewerAvatarsDocument,
 };
@@ -62,6 +66,8 @@ const documents: Documents = {
     "\n  mutation DeleteAvaturnAvatar($id: ID!) {\n    deleteAvatar(id: $id) {\n      __typename\n      ... on DeleteAvatarSuccess { deletedId }\n      ... on Error { message code }\n    }\n  }\n": types.DeleteAvaturnAvatarDocument,
     "\n  query ViewerAvatars($provider: AvatarProvider, $status: AvatarStatus, $first: Int) {\n    viewer { avatars(provider: $provider, status: $status, first: $first) { edges { node { id status provider } } } }\n  }\n": types.ViewerAvatarsDocument,
     "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n": types.AvaturnNodeDocument,
+    "\n  mutation LimitedStartAvatarUpload {\n    startAvatarUpload(input: { bodyType: MALE }) {\n      __typename\n      ... on StartAvatarUploadSuccess { avatar { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": types.LimitedStartAvatarUploadDocument,
+    "\n  mutation LimitedZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": types.LimitedZepetoConnectDocument,
     "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n": types.RenderForMetricsDocument,
     "\n  query Poses($provider: AvatarProvider, $kind: PoseKind, $first: Int, $after: String) {\n    poses(provider: $provider, kind: $kind, first: $first, after: $after) {\n      edges { cursor node { id key provider kind ratio durationSeconds tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.PosesDocument,
     "\n  query PoseNode($id: ID!) {\n    node(id: $id) { __typename id ... on Pose { key kind } }\n    pose(id: $id) { key provider }\n  }\n": types.PoseNodeDocument,
@@ -76,6 +82,8 @@ const documents: Documents = {
     "\n  query RenderFrames($id: ID!, $pose: ID!, $fps: Int!) {\n    node(id: $id) { ... on ZepetoAvatar { frames(pose: $pose, fps: $fps) { id } } }\n  }\n": types.RenderFramesDocument,
     "\n  mutation RenderGroup($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on RenderGroupImageSuccess { image { id width height costUnits avatars { id } pose { key } } }\n      ... on Error { message code }\n      ... on ValidationError { field }\n      ... on BudgetExceededError { estimatedUnits budgetUnits }\n    }\n  }\n": types.RenderGroupDocument,
     "\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n": types.RenderImageNodeDocument,
+    "\n  mutation RenderGroupLimited($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": types.RenderGroupLimitedDocument,
+    "\n  subscription RenderOnAvatarUpdate($id: ID!, $poses: [ID!]!) {\n    avatarUpdated(id: $id) {\n      id\n      ... on ZepetoAvatar { images(poses: $poses) { url costUnits } }\n    }\n  }\n": types.RenderOnAvatarUpdateDocument,
     "\n  mutation ZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id status url expiresAt avatars { id } } }\n      ... on Error { message code }\n    }\n  }\n": types.ZepetoConnectDocument,
     "\n  query ZepetoViewerAvatars {\n    viewer { avatars(provider: ZEPETO) { edges { node { id status ... on ZepetoAvatar { zepetoId } } } } }\n  }\n": types.ZepetoViewerAvatarsDocument,
 };
@@ -157,6 +165,14 @@ export function graphql(source: "\n  query AvaturnNode($id: ID!) {\n    node(id:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation LimitedStartAvatarUpload {\n    startAvatarUpload(input: { bodyType: MALE }) {\n      __typename\n      ... on StartAvatarUploadSuccess { avatar { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"): (typeof documents)["\n  mutation LimitedStartAvatarUpload {\n    startAvatarUpload(input: { bodyType: MALE }) {\n      __typename\n      ... on StartAvatarUploadSuccess { avatar { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LimitedZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"): (typeof documents)["\n  mutation LimitedZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n"): (typeof documents)["\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -210,6 +226,14 @@ export function graphql(source: "\n  mutation RenderGroup($input: RenderGroupIma
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n"): (typeof documents)["\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenderGroupLimited($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"): (typeof documents)["\n  mutation RenderGroupLimited($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RenderOnAvatarUpdate($id: ID!, $poses: [ID!]!) {\n    avatarUpdated(id: $id) {\n      id\n      ... on ZepetoAvatar { images(poses: $poses) { url costUnits } }\n    }\n  }\n"): (typeof documents)["\n  subscription RenderOnAvatarUpdate($id: ID!, $poses: [ID!]!) {\n    avatarUpdated(id: $id) {\n      id\n      ... on ZepetoAvatar { images(poses: $poses) { url costUnits } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
