@@ -7,7 +7,7 @@ import { jobKey, type RenderJob } from './render-job.js';
 import { renderMeterOf, type RenderMeter } from './render-meter.js';
 import { resolveRenders } from './render-runner.js';
 
-export type RenderLoader = DataLoader<RenderJob, ImageRecord[], string>;
+type RenderLoader = DataLoader<RenderJob, ImageRecord[], string>;
 
 /** One loader per render scope, i.e. per meter (an operation, or one subscription event). */
 const loaders = new WeakMap<RenderMeter, RenderLoader>();
