@@ -3,6 +3,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import { AvatarRepository } from './avatars/avatar-repository.js';
 import { ImageRepository } from './images/image-repository.js';
 import { createTokenVerifier, type TokenVerifier } from './auth/verify-token.js';
+import { createUserLimits, type UserLimits } from './limits/user-limits.js';
 import { createRenderRuntime, type RenderRuntime } from './renders/render-runtime.js';
 import { ZepetoConnectionRepository } from './zepeto/connection-repository.js';
 import { ZepetoLoginPoller } from './zepeto/login-poller.js';
@@ -37,6 +38,8 @@ export interface Services {
   images: ImageRepository;
   /** Render cache, TPS limiter and render settings. */
   renders: RenderRuntime;
+  /** Per-user render budget and mutation rate limits (shared through Redis when configured). */
+  limits: UserLimits;
   zepetoConnections: ZepetoConnectionRepository;
   /** Polls pending ZEPETO QR logins. */
   zepetoLogins: ZepetoLoginPoller;
@@ -98,8 +101,9 @@ export function createServices(config: Config, logger: Logger): Services {
     logger: logger.child({ upstream: 'avaturn' }),
     observe: observeUpstream,
   });
-  // The limiter gets its own Redis connection so its waits never queue behind data commands.
-  const renders = createRenderRuntime(config, store, config.redisUrl ? newRedis('limiter') : undefined);
+  // The limiters get their own Redis connection so their waits never queue behind data commands.
+  const limiterRedis = config.redisUrl ? newRedis('limiter') : undefined;
+  const renders = createRenderRuntime(config, store, limiterRedis);
   const renderIt = new RenderItClient({
     baseUrl: config.renderIt.apiUrl,
     apiKey: config.renderIt.apiKey,
@@ -134,6 +138,7 @@ export function createServices(config: Config, logger: Logger): Services {
     avatars,
     images: new ImageRepository(store, events),
     renders,
+    limits: createUserLimits(config, limiterRedis),
     zepetoConnections,
     zepetoLogins,
     async checkReady() {

@@ -28,11 +28,12 @@ const intFrom = (min: number, max = Number.MAX_SAFE_INTEGER) =>
 
 const booleanFlag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
 
-/** `0` (no maximum), or a whole number of seconds, minutes, hours or days: `3600s`, `30m`, `24h`, `7d`. */
+/** A whole number of seconds, minutes, hours or days (`3600s`, `30m`, `24h`, `7d`; plain digits are seconds), as seconds. */
+const SECONDS_PER: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 };
 const durationSeconds = z
   .string()
-  .regex(/^(0|\d+[smhd])$/, 'must be 0 or a duration like 3600s, 30m, 24h or 7d')
-  .transform((v) => (v === '0' ? 0 : Number(v.slice(0, -1)) * { s: 1, m: 60, h: 3600, d: 86_400 }[v.slice(-1) as 's' | 'm' | 'h' | 'd']));
+  .regex(/^\d+(s|m|h|d)?$/, 'must be a duration like 3600s, 30m, 24h or 7d')
+  .transform((v) => Number(v.replace(/\D+$/, '')) * SECONDS_PER[v.replace(/^\d+/, '')]!);
 
 /** Comma-separated exact origins (`https://app.example.com`); an entry that is not a bare origin is refused. */
 const originList = z
@@ -42,6 +43,11 @@ const originList = z
     (origins) => origins.every((o) => URL.canParse(o) && new URL(o).origin === o && /^https?:/.test(o)),
     'must list exact origins like https://app.example.com (scheme, host and port only; no *, path or trailing slash)',
   );
+
+/** A limit where `0` turns it off: parsed as null, so that unset (undefined) can still take the default. */
+const limitFrom = (max: number) => intFrom(0, max).transform((n) => (n === 0 ? null : n));
+/** The limit's value, its default when unset, undefined when turned off. */
+const limitOr = (value: number | null | undefined, fallback: number) => (value === null ? undefined : (value ?? fallback));
 
 const httpUrl = z
   .string()
@@ -71,9 +77,13 @@ const envSchema = z.object({
   RENDER_DEADLINE_MS: intFrom(100, 600_000).optional(),
   RENDER_BUDGET_UNITS: z
     .string()
-    .regex(/^\d+(\.\d+)?$/, 'must be a positive number of cost units')
-    .transform(Number)
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of cost units (0 = no limit)')
+    .transform((v) => (Number(v) === 0 ? null : Number(v)))
     .optional(),
+  RENDER_USER_BUDGET_UNITS: limitFrom(100_000_000).optional(),
+  RENDER_USER_BUDGET_WINDOW: durationSeconds.refine((n) => n >= 1 && n <= 7 * 86_400, 'must be between 1s and 7d').optional(),
+  AVATAR_CREATE_LIMIT_PER_MINUTE: limitFrom(100_000).optional(),
+  ZEPETO_CONNECT_LIMIT_PER_MINUTE: limitFrom(100_000).optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'must be 1-64 characters of [A-Za-z0-9_:.-]').optional(),
   REDIS_URL: z
     .string()
@@ -135,9 +145,21 @@ export interface Config {
     apiKey: string;
     /** Calls per second the limiter allows; never exceeded in any sliding one-second window. */
     tps: number;
+    /** Largest estimated cost of one operation (one subscription event); undefined = no limit. @default 200 */
     budgetUnits: number | undefined;
     /** Time one operation's Render-it calls may take, retries and limiter waits included. */
     deadlineMs: number;
+  };
+  /** Per-user limits; undefined turns one off (`0`). Shared through Redis when configured. */
+  limits: {
+    /** Render-it units one user may spend per window. @default 2000 */
+    renderUserBudgetUnits: number | undefined;
+    /** @default 3600 (1h) */
+    renderUserBudgetWindowSeconds: number;
+    /** createAvatar and startAvatarUpload together, per user per minute. @default 10 */
+    avatarCreatePerMinute: number | undefined;
+    /** connectZepetoAccount per user per minute. @default 5 */
+    zepetoConnectPerMinute: number | undefined;
   };
   redisUrl: string | undefined;
   /** Put before every Redis key and pub/sub channel: one Redis can serve several deployments. @default 'ag:' */
@@ -260,8 +282,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         e.RENDERIT_API_URL ?? (renderItMode === 'live' ? 'https://api.render-it.m2s.team' : `${publicUrl}/sandbox/render-it`),
       apiKey: e.RENDERIT_API_KEY ?? SANDBOX_RENDERIT_KEY,
       tps: e.RENDERIT_TPS ?? 10,
-      budgetUnits: e.RENDER_BUDGET_UNITS,
+      budgetUnits: limitOr(e.RENDER_BUDGET_UNITS, 200),
       deadlineMs: e.RENDER_DEADLINE_MS ?? 15_000,
+    },
+    limits: {
+      renderUserBudgetUnits: limitOr(e.RENDER_USER_BUDGET_UNITS, 2000),
+      renderUserBudgetWindowSeconds: e.RENDER_USER_BUDGET_WINDOW ?? 3600,
+      avatarCreatePerMinute: limitOr(e.AVATAR_CREATE_LIMIT_PER_MINUTE, 10),
+      zepetoConnectPerMinute: limitOr(e.ZEPETO_CONNECT_LIMIT_PER_MINUTE, 5),
     },
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX ?? 'ag:',

@@ -79,6 +79,19 @@ export class BudgetExceededError extends AppError {
   }
 }
 
+/**
+ * A per-user limit is spent (render budget per window, mutations per minute); refused before any
+ * upstream call. `retryAfterSeconds` says when the limit has room again.
+ */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(ErrorCode.RATE_LIMITED, `${message}; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
 /** For lookups where "not found" is an answer (`node`, subscriptions): only NOT_FOUND becomes `fallback`. */
 export function unlessNotFound<T, F>(fallback: F): (err: unknown) => T | F {
   return (err: unknown) => {

@@ -1,14 +1,16 @@
-import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { ImageRecord } from '../avatars/avatar-record.js';
 import type { Context } from '../context.js';
 import { UnauthenticatedError } from '../errors/app-error.js';
 import { imageRecordsOf, saveImageRecords } from './image-records.js';
 import { jobKey, type RenderJob } from './render-job.js';
-import { renderMeterOf } from './render-meter.js';
+import { renderMeterOf, type RenderMeter } from './render-meter.js';
 import { resolveRenders } from './render-runner.js';
 
-export type RenderLoader = DataLoader<RenderJob, ImageRecord[], string>;
+type RenderLoader = DataLoader<RenderJob, ImageRecord[], string>;
+
+/** One loader per render scope, i.e. per meter (an operation, or one subscription event). */
+const loaders = new WeakMap<RenderMeter, RenderLoader>();
 
 /**
  * The operation's one render loader: every `image`, `images`, `animation`, `frames` and group
@@ -16,14 +18,26 @@ export type RenderLoader = DataLoader<RenderJob, ImageRecord[], string>;
  * into Multi calls. Dispatch waits for setImmediate rather than the next tick, so fields whose
  * parents resolved in the same I/O turn (e.g. several avatars read from Redis) share a batch.
  */
-export const renderLoaderOf = createContextCache((ctx: Context): RenderLoader => {
-  const { renders, renderIt, images } = ctx.services;
+function renderLoaderOf(ctx: Context): RenderLoader {
+  const meter = renderMeterOf(ctx);
+  let loader = loaders.get(meter);
+  if (!loader) {
+    loader = createRenderLoader(ctx, meter);
+    loaders.set(meter, loader);
+  }
+  return loader;
+}
+
+function createRenderLoader(ctx: Context, meter: RenderMeter): RenderLoader {
+  const { renders, renderIt, images, limits } = ctx.services;
   return new DataLoader<RenderJob, ImageRecord[], string>(
     async (jobs) => {
       const ownerId = ctx.viewer?.userId;
       if (!ownerId) throw new UnauthenticatedError();
-      const meter = renderMeterOf(ctx);
-      const results = await resolveRenders({ renderIt, cache: renders.cache, settings: renders.settings, meter }, jobs);
+      const results = await resolveRenders(
+        { renderIt, cache: renders.cache, settings: renders.settings, meter, user: ownerId, budget: limits.renderBudget },
+        jobs,
+      );
       return Promise.all(
         results.map((result, i) =>
           result instanceof Error
@@ -38,7 +52,7 @@ export const renderLoaderOf = createContextCache((ctx: Context): RenderLoader =>
       batchScheduleFn: (dispatch) => setImmediate(dispatch),
     },
   );
-});
+}
 
 /** Loads one job through the operation's loader; marks the operation as one that renders. */
 export function loadRender(ctx: Context, job: RenderJob): Promise<ImageRecord[]> {

@@ -1,4 +1,3 @@
-import { createContextCache } from '@pothos/core';
 import type { Context } from '../context.js';
 import { BudgetExceededError } from '../errors/app-error.js';
 import { USD_PER_UNIT } from '../upstreams/render-it/pricing.js';
@@ -56,7 +55,29 @@ export class RenderMeter {
   }
 }
 
-/** The operation's meter: one per request context, created on first use. */
-export const renderMeterOf = createContextCache(
-  (ctx: Context) => new RenderMeter(ctx.services.renders.settings.budgetUnits, ctx.services.renders.settings.deadlineMs),
-);
+const meters = new WeakMap<Context, RenderMeter>();
+
+/**
+ * The meter of the operation's current render scope, created on first use: the whole operation
+ * for a query or mutation, one event for a subscription (see `takeRenderMeter`).
+ */
+export function renderMeterOf(ctx: Context): RenderMeter {
+  let meter = meters.get(ctx);
+  if (!meter) {
+    meter = new RenderMeter(ctx.services.renders.settings.budgetUnits, ctx.services.renders.settings.deadlineMs);
+    meters.set(ctx, meter);
+  }
+  return meter;
+}
+
+/**
+ * Ends the current render scope and returns its meter (undefined when nothing rendered). A
+ * subscription's context lives as long as the subscription, so each event ends its scope: the
+ * next event's renders start a new meter, with the operation budget and deadline of their own
+ * and a new render loader (no event reuses another's loader cache past its URLs' lifetime).
+ */
+export function takeRenderMeter(ctx: Context): RenderMeter | undefined {
+  const meter = meters.get(ctx);
+  meters.delete(ctx);
+  return meter;
+}

@@ -1,7 +1,7 @@
-import pLimit, { type LimitFunction } from 'p-limit';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Logger } from '../logging/logger.js';
+import { Admission } from './admission.js';
 import { UpstreamAuthError, UpstreamError, type UpstreamName } from './errors.js';
 import {
   joinUrl,
@@ -31,7 +31,7 @@ export interface UpstreamClientOptions {
   /** The pool for `baseUrl`'s origin (`createUpstreamDispatcher`), or a `MockAgent` in tests. */
   dispatcher: Dispatcher;
   logger: Logger;
-  /** Acquired before every attempt, retries included. */
+  /** Acquired before every attempt, retries included, in fair turns between users (`CallerOptions.user`). */
   limiter?: RateLimiter;
   /**
    * Calls in flight at once; set it to the pool's connection count. A limiter slot is only taken
@@ -61,28 +61,37 @@ export interface CallSpec {
   allowRedirect?: boolean;
 }
 
+/** Per-call options of the clients: the usual ones, plus who the call is for. */
+export interface CallerOptions extends CallOptions {
+  /**
+   * The app user the call serves. Attempts waiting for a connection or a TPS slot are served in
+   * turns between users, so one user's flood cannot hold everyone else back. @default none (one shared queue)
+   */
+  user?: string;
+}
+
 const KEY_VARIABLE: Record<UpstreamName, string> = { avaturn: 'AVATURN_API_KEY', 'render-it': 'RENDERIT_API_KEY' };
 
 /** Shared call path of the clients: limiter, retry, authorization, response validation, alarms. */
 export class UpstreamCaller {
-  private readonly gate: LimitFunction | undefined;
+  private readonly admission: Admission | undefined;
 
   constructor(
     readonly upstream: UpstreamName,
     private readonly options: UpstreamClientOptions,
   ) {
-    this.gate = options.maxConcurrent ? pLimit(options.maxConcurrent) : undefined;
+    const { limiter, maxConcurrent } = options;
+    this.admission = limiter || maxConcurrent ? new Admission({ limiter, maxConcurrent }) : undefined;
   }
 
   url(path: string, query?: Record<string, string | undefined>): URL {
     return joinUrl(this.options.baseUrl, path, query);
   }
 
-  async send(spec: CallSpec, call: CallOptions = {}): Promise<UpstreamResponse> {
-    const { logger, limiter, retry, timeouts } = this.options;
+  async send(spec: CallSpec, call: CallerOptions = {}): Promise<UpstreamResponse> {
+    const { logger, retry, timeouts } = this.options;
     const url = this.url(spec.path, spec.query);
     const attempt = async () => {
-      if (limiter) await this.acquire(limiter, call);
       const started = performance.now();
       const observe = (outcome: number | string) =>
         this.options.observe?.({ upstream: this.upstream, operation: spec.operation, outcome, seconds: (performance.now() - started) / 1000 });
@@ -113,7 +122,7 @@ export class UpstreamCaller {
     };
     try {
       return await withRetry(
-        () => (this.gate ? this.gate(attempt) : attempt()),
+        () => this.admitted(call, attempt),
         {
           ...retry,
           idempotent: spec.idempotent,
@@ -137,19 +146,27 @@ export class UpstreamCaller {
     }
   }
 
-  async json<S extends z.ZodType>(spec: CallSpec & { schema: S }, call: CallOptions = {}): Promise<z.output<S>> {
+  async json<S extends z.ZodType>(spec: CallSpec & { schema: S }, call: CallerOptions = {}): Promise<z.output<S>> {
     const res = await this.send(spec, call);
     return parseResponse(this.upstream, spec.schema, res.body, res.status);
   }
 
-  private async acquire(limiter: RateLimiter, call: CallOptions): Promise<void> {
+  /** One attempt, once admitted (connection and TPS slot); the connection is given back when it settles. */
+  private async admitted<T>(call: CallerOptions, attempt: () => Promise<T>): Promise<T> {
+    if (!this.admission) return attempt();
     const scope = openScope(call);
+    let release: () => void;
     try {
-      await limiter.acquire(scope.signal);
+      release = await this.admission.enter(call.user, scope.signal);
     } catch (err) {
       throw scope.abortError(this.upstream, err) ?? err;
     } finally {
       scope.dispose();
+    }
+    try {
+      return await attempt();
+    } finally {
+      release();
     }
   }
 }

@@ -18,7 +18,7 @@ export async function connectZepetoAccount(deps: ConnectDeps, ownerId: string): 
   const now = deps.now ?? Date.now;
   // Counted from before the call, so the gateway never shows a login as open after Render-it closed it.
   const expiresAt = new Date(now() + LOGIN_TTL_MS).toISOString();
-  const { url, sessionId } = await deps.renderIt.startAuth({ deadline: now() + 10_000 });
+  const { url, sessionId } = await deps.renderIt.startAuth({ deadline: now() + 10_000, user: ownerId });
   const record = await deps.connections.create({ id: sessionId, ownerId, url, expiresAt });
   deps.poller.watch(record);
   return record;

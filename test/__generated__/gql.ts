@@ -34,6 +34,8 @@ type Documents = {
     "\n  query FuzzViewer($provider: AvatarProvider, $status: AvatarStatus, $first: Int, $after: String, $last: Int, $before: String) {\n    viewer { avatars(provider: $provider, status: $status, first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id } } } }\n  }\n": typeof types.FuzzViewerDocument,
     "subscription ExpiringUpdates($id: ID!) { avatarUpdated(id: $id) { id status } }": typeof types.ExpiringUpdatesDocument,
     "subscription LimitedUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": typeof types.LimitedUpdatesDocument,
+    "\n  mutation LimitedStartAvatarUpload {\n    startAvatarUpload(input: { bodyType: MALE }) {\n      __typename\n      ... on StartAvatarUploadSuccess { avatar { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": typeof types.LimitedStartAvatarUploadDocument,
+    "\n  mutation LimitedZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": typeof types.LimitedZepetoConnectDocument,
     "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n": typeof types.RenderForMetricsDocument,
     "\n  query Poses($provider: AvatarProvider, $kind: PoseKind, $first: Int, $after: String) {\n    poses(provider: $provider, kind: $kind, first: $first, after: $after) {\n      edges { cursor node { id key provider kind ratio durationSeconds tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.PosesDocument,
     "\n  query PoseNode($id: ID!) {\n    node(id: $id) { __typename id ... on Pose { key kind } }\n    pose(id: $id) { key provider }\n  }\n": typeof types.PoseNodeDocument,
@@ -48,6 +50,8 @@ type Documents = {
     "\n  query RenderFrames($id: ID!, $pose: ID!, $fps: Int!) {\n    node(id: $id) { ... on ZepetoAvatar { frames(pose: $pose, fps: $fps) { id } } }\n  }\n": typeof types.RenderFramesDocument,
     "\n  mutation RenderGroup($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on RenderGroupImageSuccess { image { id width height costUnits avatars { id } pose { key } } }\n      ... on Error { message code }\n      ... on ValidationError { field }\n      ... on BudgetExceededError { estimatedUnits budgetUnits }\n    }\n  }\n": typeof types.RenderGroupDocument,
     "\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n": typeof types.RenderImageNodeDocument,
+    "\n  mutation RenderGroupLimited($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": typeof types.RenderGroupLimitedDocument,
+    "\n  subscription RenderOnAvatarUpdate($id: ID!, $poses: [ID!]!) {\n    avatarUpdated(id: $id) {\n      id\n      ... on ZepetoAvatar { images(poses: $poses) { url costUnits } }\n    }\n  }\n": typeof types.RenderOnAvatarUpdateDocument,
     "\n  query ForgedNode($id: ID!) {\n    node(id: $id) { __typename id }\n    nodes(ids: [$id, $id]) { __typename id }\n    avatar(id: $id) { id }\n    pose(id: $id) { key }\n  }\n": typeof types.ForgedNodeDocument,
     "\n  mutation ForgedIds($id: ID!) {\n    deleteAvatar(id: $id) { __typename ... on Error { message code } }\n    exportAvatar(id: $id) { __typename ... on Error { message code } }\n    customizeAvatar(input: { id: $id, skinToneCorrection: 1 }) { __typename ... on Error { message code } }\n    renderGroupImage(input: { avatars: [$id], pose: \"PO_1\" }) { __typename ... on Error { message code } }\n    createEditorSession(input: { kind: EDIT_EXISTING, avatarId: $id }) { __typename ... on Error { message code } }\n  }\n": typeof types.ForgedIdsDocument,
     "subscription ForgedAvatarUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": typeof types.ForgedAvatarUpdatesDocument,
@@ -77,6 +81,8 @@ const documents: Documents = {
     "\n  query FuzzViewer($provider: AvatarProvider, $status: AvatarStatus, $first: Int, $after: String, $last: Int, $before: String) {\n    viewer { avatars(provider: $provider, status: $status, first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id } } } }\n  }\n": types.FuzzViewerDocument,
     "subscription ExpiringUpdates($id: ID!) { avatarUpdated(id: $id) { id status } }": types.ExpiringUpdatesDocument,
     "subscription LimitedUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": types.LimitedUpdatesDocument,
+    "\n  mutation LimitedStartAvatarUpload {\n    startAvatarUpload(input: { bodyType: MALE }) {\n      __typename\n      ... on StartAvatarUploadSuccess { avatar { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": types.LimitedStartAvatarUploadDocument,
+    "\n  mutation LimitedZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": types.LimitedZepetoConnectDocument,
     "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n": types.RenderForMetricsDocument,
     "\n  query Poses($provider: AvatarProvider, $kind: PoseKind, $first: Int, $after: String) {\n    poses(provider: $provider, kind: $kind, first: $first, after: $after) {\n      edges { cursor node { id key provider kind ratio durationSeconds tags } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.PosesDocument,
     "\n  query PoseNode($id: ID!) {\n    node(id: $id) { __typename id ... on Pose { key kind } }\n    pose(id: $id) { key provider }\n  }\n": types.PoseNodeDocument,
@@ -91,6 +97,8 @@ const documents: Documents = {
     "\n  query RenderFrames($id: ID!, $pose: ID!, $fps: Int!) {\n    node(id: $id) { ... on ZepetoAvatar { frames(pose: $pose, fps: $fps) { id } } }\n  }\n": types.RenderFramesDocument,
     "\n  mutation RenderGroup($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on RenderGroupImageSuccess { image { id width height costUnits avatars { id } pose { key } } }\n      ... on Error { message code }\n      ... on ValidationError { field }\n      ... on BudgetExceededError { estimatedUnits budgetUnits }\n    }\n  }\n": types.RenderGroupDocument,
     "\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n": types.RenderImageNodeDocument,
+    "\n  mutation RenderGroupLimited($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n": types.RenderGroupLimitedDocument,
+    "\n  subscription RenderOnAvatarUpdate($id: ID!, $poses: [ID!]!) {\n    avatarUpdated(id: $id) {\n      id\n      ... on ZepetoAvatar { images(poses: $poses) { url costUnits } }\n    }\n  }\n": types.RenderOnAvatarUpdateDocument,
     "\n  query ForgedNode($id: ID!) {\n    node(id: $id) { __typename id }\n    nodes(ids: [$id, $id]) { __typename id }\n    avatar(id: $id) { id }\n    pose(id: $id) { key }\n  }\n": types.ForgedNodeDocument,
     "\n  mutation ForgedIds($id: ID!) {\n    deleteAvatar(id: $id) { __typename ... on Error { message code } }\n    exportAvatar(id: $id) { __typename ... on Error { message code } }\n    customizeAvatar(input: { id: $id, skinToneCorrection: 1 }) { __typename ... on Error { message code } }\n    renderGroupImage(input: { avatars: [$id], pose: \"PO_1\" }) { __typename ... on Error { message code } }\n    createEditorSession(input: { kind: EDIT_EXISTING, avatarId: $id }) { __typename ... on Error { message code } }\n  }\n": types.ForgedIdsDocument,
     "subscription ForgedAvatarUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": types.ForgedAvatarUpdatesDocument,
@@ -197,6 +205,14 @@ export function graphql(source: "subscription LimitedUpdates($id: ID!) { avatarU
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation LimitedStartAvatarUpload {\n    startAvatarUpload(input: { bodyType: MALE }) {\n      __typename\n      ... on StartAvatarUploadSuccess { avatar { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"): (typeof documents)["\n  mutation LimitedStartAvatarUpload {\n    startAvatarUpload(input: { bodyType: MALE }) {\n      __typename\n      ... on StartAvatarUploadSuccess { avatar { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LimitedZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"): (typeof documents)["\n  mutation LimitedZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id } }\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n"): (typeof documents)["\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -250,6 +266,14 @@ export function graphql(source: "\n  mutation RenderGroup($input: RenderGroupIma
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n"): (typeof documents)["\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenderGroupLimited($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"): (typeof documents)["\n  mutation RenderGroupLimited($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on Error { message code }\n      ... on RateLimitedError { retryAfterSeconds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RenderOnAvatarUpdate($id: ID!, $poses: [ID!]!) {\n    avatarUpdated(id: $id) {\n      id\n      ... on ZepetoAvatar { images(poses: $poses) { url costUnits } }\n    }\n  }\n"): (typeof documents)["\n  subscription RenderOnAvatarUpdate($id: ID!, $poses: [ID!]!) {\n    avatarUpdated(id: $id) {\n      id\n      ... on ZepetoAvatar { images(poses: $poses) { url costUnits } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,7 @@ import {
   InvalidPhotoError,
   NotFoundError,
   PayloadTooLargeError,
+  RateLimitedError,
   ValidationError,
 } from '../../errors/app-error.js';
 import { ErrorCode } from '../../errors/codes.js';
@@ -63,6 +64,16 @@ builder.objectType(BudgetExceededError, {
   fields: (t) => ({
     estimatedUnits: t.exposeFloat('estimatedUnits'),
     budgetUnits: t.exposeFloat('budgetUnits'),
+  }),
+});
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  description: 'A per-user limit is spent (renders per window, avatars or ZEPETO logins per minute); nothing was sent upstream.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof RateLimitedError,
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds', { description: 'When the limit has room again.' }),
   }),
 });
 

@@ -1,6 +1,6 @@
-import { UpstreamCaller, type CallSpec, type UpstreamClientOptions } from '../caller.js';
+import { UpstreamCaller, type CallerOptions, type CallSpec, type UpstreamClientOptions } from '../caller.js';
 import { UpstreamBadResponseError } from '../errors.js';
-import { parseResponse, type CallOptions, type UpstreamResponse } from '../http.js';
+import { parseResponse, type UpstreamResponse } from '../http.js';
 import type { RenderQuality } from './pricing.js';
 import {
   animatedImageResponseSchema,
@@ -48,7 +48,8 @@ const targetsBody = (targets: readonly string[]) => targets.map((zepetoId) => ({
 
 /**
  * Typed client of ZEPETO Render-it. Render calls are idempotent in effect (the same image again),
- * so they are retried on 408/429/5xx; the limiter is acquired before every attempt.
+ * so they are retried on 408/429/5xx; the limiter is acquired before every attempt, in fair turns
+ * between the users named in the call options.
  */
 export class RenderItClient {
   private readonly caller: UpstreamCaller;
@@ -57,7 +58,7 @@ export class RenderItClient {
     this.caller = new UpstreamCaller('render-it', options);
   }
 
-  async renderSingle(req: SingleRenderRequest, call?: CallOptions): Promise<{ url: string }> {
+  async renderSingle(req: SingleRenderRequest, call?: CallerOptions): Promise<{ url: string }> {
     const redirect = req.redirect ?? false;
     const spec = this.post('renderSingle', `${RENDER_BASE}/photos/${seg(req.poseId)}`, { targets: targetsBody(req.targets) }, {
       quality: req.quality,
@@ -69,7 +70,7 @@ export class RenderItClient {
   }
 
   /** One image per pose; the answer is checked to hold exactly the requested poses, in order. */
-  async renderMulti(req: MultiRenderRequest, call?: CallOptions): Promise<{ images: { poseId: string; url: string }[] }> {
+  async renderMulti(req: MultiRenderRequest, call?: CallerOptions): Promise<{ images: { poseId: string; url: string }[] }> {
     const spec = this.post(
       'renderMulti',
       `${RENDER_BASE}/photos`,
@@ -84,7 +85,7 @@ export class RenderItClient {
   }
 
   /** One APNG; with `redirect` the frame count is unknown to the upstream answer and reported as undefined. */
-  async renderAnimated(req: AnimatedRenderRequest, call?: CallOptions): Promise<{ url: string; frameCount: number | undefined }> {
+  async renderAnimated(req: AnimatedRenderRequest, call?: CallerOptions): Promise<{ url: string; frameCount: number | undefined }> {
     const redirect = req.redirect ?? false;
     const spec = this.post('renderAnimated', `${RENDER_BASE}/video/${seg(req.poseId)}`, { fps: req.fps, targets: targetsBody(req.targets) }, {
       quality: req.quality,
@@ -96,7 +97,7 @@ export class RenderItClient {
   }
 
   /** One PNG per frame. */
-  async renderFrames(req: FramesRenderRequest, call?: CallOptions): Promise<{ frames: string[] }> {
+  async renderFrames(req: FramesRenderRequest, call?: CallerOptions): Promise<{ frames: string[] }> {
     const spec = this.post(
       'renderFrames',
       `${RENDER_BASE}/video/${seg(req.poseId)}/frames`,
@@ -107,12 +108,12 @@ export class RenderItClient {
   }
 
   /** Starts a ZEPETO QR login (valid 60 s). Not idempotent: only a 429 is retried. */
-  async startAuth(call?: CallOptions): Promise<{ url: string; sessionId: string }> {
+  async startAuth(call?: CallerOptions): Promise<{ url: string; sessionId: string }> {
     const spec = this.post('startAuth', 'services/biz/characters/auth', undefined, undefined);
     return this.caller.json({ ...spec, idempotent: false, schema: authStartResponseSchema }, call);
   }
 
-  async getAuth(sessionId: string, call?: CallOptions): Promise<RenderItAuthStatus> {
+  async getAuth(sessionId: string, call?: CallerOptions): Promise<RenderItAuthStatus> {
     return this.caller.json(
       {
         operation: 'getAuth',

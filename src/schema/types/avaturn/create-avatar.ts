@@ -1,5 +1,7 @@
 import { createAvatarFromUploads } from '../../../avaturn/create-avatar.js';
 import { idempotent, pickIdempotencyKey } from '../../../avaturn/idempotency.js';
+import { RateLimitedError } from '../../../errors/app-error.js';
+import { checkUserLimit } from '../../../limits/user-limits.js';
 import { builder } from '../../builder.js';
 import { BodyTypeEnum } from '../enums.js';
 import { AvaturnAvatarRef } from './avaturn-avatar.js';
@@ -29,7 +31,7 @@ builder.mutationField('createAvatar', (t) =>
       'Streams three photos to Avaturn and returns the avatar in PROCESSING; avatarUpdated announces READY or FAILED. Honours the Idempotency-Key header.',
     args: { input: t.arg({ type: CreateAvatarInput, required: true }) },
     errors: {
-      types: UPLOAD_MUTATION_ERRORS,
+      types: [RateLimitedError, ...UPLOAD_MUTATION_ERRORS],
       union: { name: 'CreateAvatarResult' },
       result: { name: 'CreateAvatarSuccess' },
       dataField: { name: 'avatar' },
@@ -40,13 +42,16 @@ builder.mutationField('createAvatar', (t) =>
       return idempotent(
         ctx.services,
         { operation: 'createAvatar', ownerId, key },
-        () =>
-          createAvatarFromUploads(ctx.services, ownerId, {
+        // Counted only when an avatar is to be made (a replay makes none), before any upstream call.
+        async () => {
+          await checkUserLimit(ctx.services.limits.avatarCreate, ownerId);
+          return createAvatarFromUploads(ctx.services, ownerId, {
             photos: { frontal: input.frontal, side1: input.side1, side2: input.side2 },
             bodyType: input.bodyType,
             telephoto: input.telephoto ?? false,
             fileParts: ctx.fileParts,
-          }),
+          });
+        },
         (avatarId) => ctx.services.avatars.getOwned(avatarId, ownerId, 'AVATURN'),
       );
     },

@@ -1,5 +1,7 @@
 import type { AvaturnAvatarRecord } from '../../../avatars/avatar-record.js';
 import { startAvaturnAvatar, UPLOAD_URL_TTL_MS } from '../../../avaturn/new-avatar.js';
+import { RateLimitedError } from '../../../errors/app-error.js';
+import { checkUserLimit } from '../../../limits/user-limits.js';
 import { PHOTO_FIELDS } from '../../../upstreams/avaturn/client.js';
 import { builder } from '../../builder.js';
 import { BodyTypeEnum } from '../enums.js';
@@ -49,9 +51,11 @@ builder.mutationField('startAvatarUpload', (t) =>
     authScopes: { user: true },
     description: 'For browsers that upload the photos straight to Avaturn: a new avatar (AWAITING_UPLOAD) and where to send its photos.',
     args: { input: t.arg({ type: StartAvatarUploadInput, required: true }) },
-    errors: { types: AVATURN_MUTATION_ERRORS, union: { name: 'StartAvatarUploadResult' }, directResult: true },
+    errors: { types: [RateLimitedError, ...AVATURN_MUTATION_ERRORS], union: { name: 'StartAvatarUploadResult' }, directResult: true },
     resolve: async (_root, { input }, ctx) => {
       const telephoto = input.telephoto ?? false;
+      // Shares createAvatar's limit: both make an Avaturn avatar.
+      await checkUserLimit(ctx.services.limits.avatarCreate, ctx.viewer!.userId);
       const started = await startAvaturnAvatar(ctx.services, ctx.viewer!.userId, {
         bodyType: input.bodyType,
         telephoto,

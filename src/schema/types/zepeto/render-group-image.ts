@@ -1,4 +1,4 @@
-import { BudgetExceededError } from '../../../errors/app-error.js';
+import { BudgetExceededError, RateLimitedError } from '../../../errors/app-error.js';
 import { renderStills } from '../../../renders/zepeto-renders.js';
 import { checkTargetCount } from '../../../renders/render-validation.js';
 import { builder } from '../../builder.js';
@@ -22,7 +22,7 @@ builder.mutationField('renderGroupImage', (t) =>
     description: "One PNG of 1 to 8 of the caller's ZEPETO avatars together in a pose.",
     args: { input: t.arg({ type: RenderGroupImageInput, required: true }) },
     errors: {
-      types: [...COMMON_MUTATION_ERRORS.slice(0, -1), BudgetExceededError, ...COMMON_MUTATION_ERRORS.slice(-1)],
+      types: [...COMMON_MUTATION_ERRORS.slice(0, -1), BudgetExceededError, RateLimitedError, ...COMMON_MUTATION_ERRORS.slice(-1)],
       union: { name: 'RenderGroupImageResult' },
       result: { name: 'RenderGroupImageSuccess' },
       dataField: { name: 'image' },

@@ -1,4 +1,5 @@
-import { unlessNotFound } from '../../../errors/app-error.js';
+import { RateLimitedError, unlessNotFound } from '../../../errors/app-error.js';
+import { checkUserLimit } from '../../../limits/user-limits.js';
 import { liveRecord } from '../../../events/live-record.js';
 import { isFinished, type ZepetoConnectionRecord } from '../../../zepeto/connection-record.js';
 import { connectZepetoAccount, connectionStatusOf, staleAt } from '../../../zepeto/connect-account.js';
@@ -41,16 +42,20 @@ builder.mutationField('connectZepetoAccount', (t) =>
     authScopes: { user: true },
     description: 'Starts a ZEPETO QR login (valid 60 s). Each ZEPETO ID logged in becomes a ZepetoAvatar of the caller.',
     errors: {
-      types: COMMON_MUTATION_ERRORS,
+      types: [RateLimitedError, ...COMMON_MUTATION_ERRORS],
       union: { name: 'ConnectZepetoAccountResult' },
       result: { name: 'ConnectZepetoAccountSuccess' },
       dataField: { name: 'session' },
     },
-    resolve: (_root, _args, ctx) =>
-      connectZepetoAccount(
+    resolve: async (_root, _args, ctx) => {
+      const ownerId = ctx.viewer!.userId;
+      // Each login is a Render-it call (a slot of the shared TPS) and a session to poll.
+      await checkUserLimit(ctx.services.limits.zepetoConnect, ownerId);
+      return connectZepetoAccount(
         { renderIt: ctx.services.renderIt, connections: ctx.services.zepetoConnections, poller: ctx.services.zepetoLogins },
-        ctx.viewer!.userId,
-      ),
+        ownerId,
+      );
+    },
   }),
 );
 
