@@ -93,7 +93,8 @@ describe('request body limits', () => {
   it('stops reading a malformed multipart request once it passes the multipart limit', async () => {
     const limit = multipartBodyLimit(PHOTO_BYTES);
     const prefix = '--b\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{nope\r\n--b\r\nContent-Disposition: form-data; name="x"; filename="x"\r\n\r\n';
-    const result = await streamBody(multipartHead('graphql-preflight: 1\r\n'), prefix, 16 * limit);
+    const head = multipartHead(`graphql-preflight: 1\r\nAuthorization: Bearer ${await gw.token('limits')}\r\n`);
+    const result = await streamBody(head, prefix, 16 * limit);
     expect(result.answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(result.answer).toContain('BAD_USER_INPUT');
     expect(result.closedByServer).toBe(true);
