@@ -83,7 +83,7 @@ export function planUploads(schema: GraphQLSchema, operation: MultipartOperation
   const seen = new Set<string>();
   const targets: UploadTarget[] = [];
   for (const [partName, paths] of entries) {
-    if (!PART_NAME.test(partName) || partName === 'operations' || partName === 'map') {
+    if (!PART_NAME.test(partName) || FORBIDDEN.has(partName) || partName === 'operations' || partName === 'map') {
       throw invalid(`map key ${shown(partName)} is not a usable part name (1-64 of A-Z a-z 0-9 _ -)`);
     }
     if (!Array.isArray(paths) || paths.length !== 1 || typeof paths[0] !== 'string') {

@@ -43,6 +43,8 @@ type Documents = {
     "\n  query RenderFrames($id: ID!, $pose: ID!, $fps: Int!) {\n    node(id: $id) { ... on ZepetoAvatar { frames(pose: $pose, fps: $fps) { id } } }\n  }\n": typeof types.RenderFramesDocument,
     "\n  mutation RenderGroup($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on RenderGroupImageSuccess { image { id width height costUnits avatars { id } pose { key } } }\n      ... on Error { message code }\n      ... on ValidationError { field }\n      ... on BudgetExceededError { estimatedUnits budgetUnits }\n    }\n  }\n": typeof types.RenderGroupDocument,
     "\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n": typeof types.RenderImageNodeDocument,
+    "\n  mutation CreateAvatarFromVariables($f: Upload!, $s1: Upload!, $s2: Upload!) {\n    createAvatar(input: { frontal: $f, side1: $s1, side2: $s2, bodyType: MALE }) {\n      __typename\n      ... on CreateAvatarSuccess { avatar { id status } }\n      ... on Error { message code }\n    }\n  }\n": typeof types.CreateAvatarFromVariablesDocument,
+    "\n  query UploadsViewer {\n    viewer { userId }\n  }\n": typeof types.UploadsViewerDocument,
     "\n  mutation ZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id status url expiresAt avatars { id } } }\n      ... on Error { message code }\n    }\n  }\n": typeof types.ZepetoConnectDocument,
     "\n  query ZepetoViewerAvatars {\n    viewer { avatars(provider: ZEPETO) { edges { node { id status ... on ZepetoAvatar { zepetoId } } } } }\n  }\n": typeof types.ZepetoViewerAvatarsDocument,
 };
@@ -76,6 +78,8 @@ const documents: Documents = {
     "\n  query RenderFrames($id: ID!, $pose: ID!, $fps: Int!) {\n    node(id: $id) { ... on ZepetoAvatar { frames(pose: $pose, fps: $fps) { id } } }\n  }\n": types.RenderFramesDocument,
     "\n  mutation RenderGroup($input: RenderGroupImageInput!) {\n    renderGroupImage(input: $input) {\n      __typename\n      ... on RenderGroupImageSuccess { image { id width height costUnits avatars { id } pose { key } } }\n      ... on Error { message code }\n      ... on ValidationError { field }\n      ... on BudgetExceededError { estimatedUnits budgetUnits }\n    }\n  }\n": types.RenderGroupDocument,
     "\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n": types.RenderImageNodeDocument,
+    "\n  mutation CreateAvatarFromVariables($f: Upload!, $s1: Upload!, $s2: Upload!) {\n    createAvatar(input: { frontal: $f, side1: $s1, side2: $s2, bodyType: MALE }) {\n      __typename\n      ... on CreateAvatarSuccess { avatar { id status } }\n      ... on Error { message code }\n    }\n  }\n": types.CreateAvatarFromVariablesDocument,
+    "\n  query UploadsViewer {\n    viewer { userId }\n  }\n": types.UploadsViewerDocument,
     "\n  mutation ZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id status url expiresAt avatars { id } } }\n      ... on Error { message code }\n    }\n  }\n": types.ZepetoConnectDocument,
     "\n  query ZepetoViewerAvatars {\n    viewer { avatars(provider: ZEPETO) { edges { node { id status ... on ZepetoAvatar { zepetoId } } } } }\n  }\n": types.ZepetoViewerAvatarsDocument,
 };
@@ -210,6 +214,14 @@ export function graphql(source: "\n  mutation RenderGroup($input: RenderGroupIma
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n"): (typeof documents)["\n  query RenderImageNode($id: ID!) {\n    node(id: $id) { __typename ... on AvatarImage { id url format } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAvatarFromVariables($f: Upload!, $s1: Upload!, $s2: Upload!) {\n    createAvatar(input: { frontal: $f, side1: $s1, side2: $s2, bodyType: MALE }) {\n      __typename\n      ... on CreateAvatarSuccess { avatar { id status } }\n      ... on Error { message code }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAvatarFromVariables($f: Upload!, $s1: Upload!, $s2: Upload!) {\n    createAvatar(input: { frontal: $f, side1: $s1, side2: $s2, bodyType: MALE }) {\n      __typename\n      ... on CreateAvatarSuccess { avatar { id status } }\n      ... on Error { message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UploadsViewer {\n    viewer { userId }\n  }\n"): (typeof documents)["\n  query UploadsViewer {\n    viewer { userId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
