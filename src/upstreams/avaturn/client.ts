@@ -18,7 +18,7 @@ import {
 } from './schemas.js';
 
 // The photo upload lives in photo-upload.ts; these stay importable from the client for its callers.
-export { PHOTO_FIELDS, type AvaturnPhotos, type PhotoSlot } from './photo-upload.js';
+export { PHOTO_FIELDS, type AvaturnPhotos } from './photo-upload.js';
 export type { PhotoSource } from './multipart.js';
 
 export interface AvaturnClientOptions extends UpstreamClientOptions {
