@@ -1,13 +1,16 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { AvaturnWatchdog } from './avaturn/watchdog.js';
 import { createGatewayYoga, type Yoga } from './graphql/yoga.js';
+import { watchBodyIdle } from './http/body-idle-timeout.js';
 import { mountProbes } from './http/probes.js';
 import { createRouter, type Router } from './http/router.js';
 import { mountSandbox, type Sandbox } from './sandbox/mount-sandbox.js';
+import { schema } from './schema/index.js';
 import type { Services } from './services.js';
 import { drainRequest } from './uploads/drain-request.js';
-import { MAX_UPLOAD_FILES, multipartBodyLimit } from './uploads/limits.js';
-import { isMultipart, prepareMultipartRequest } from './uploads/multipart-request.js';
+import { multipartBodyLimit } from './uploads/limits.js';
+import { isMultipart, prepareMultipartRequest, type MultipartSetup } from './uploads/multipart-request.js';
+import { UploadSlots } from './uploads/upload-slots.js';
 import { mountAvaturnWebhooks } from './webhooks/avaturn-route.js';
 
 export interface App {
@@ -38,23 +41,27 @@ export function createApp(services: Services): App {
   const watchdog = new AvaturnWatchdog(services);
   watchdog.start();
 
-  const maxBodyBytes = multipartBodyLimit(services.config.maxPhotoBytes);
-  const uploadLimits = {
-    maxFiles: MAX_UPLOAD_FILES,
+  const { uploads } = services.config;
+  const multipart: MultipartSetup = {
+    services,
+    schema,
     // busboy flags a file that reaches this size as cut off: one byte over the cap lets a file
     // of exactly MAX_PHOTO_BYTES through, and the photo reader refuses anything larger.
-    maxFileSize: services.config.maxPhotoBytes + 1,
-    maxBodyBytes,
+    maxFileBytes: services.config.maxPhotoBytes + 1,
+    maxBodyBytes: multipartBodyLimit(services.config.maxPhotoBytes),
+    slots: new UploadSlots(uploads.maxConcurrentPerUser),
   };
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const idle = watchBodyIdle(req, res, uploads.bodyIdleTimeoutMs);
     if (req.method === 'POST' && isMultipart(req)) {
-      const prepared = await prepareMultipartRequest(req, res, uploadLimits);
+      const prepared = await prepareMultipartRequest(req, res, multipart, idle);
       if (!prepared) return;
       try {
         await yoga(req, res, { req, res, fileParts: prepared.fileParts });
       } finally {
-        drainRequest(req, maxBodyBytes);
+        prepared.release();
+        drainRequest(req, Math.max(0, multipart.maxBodyBytes - prepared.fileParts.bytesRead));
       }
       return;
     }

@@ -12,7 +12,7 @@ export interface Context {
   authFailure: string | undefined;
   /** The HTTP request (Yoga merges its initial context into this one); absent over graphql-ws. */
   request?: Request;
-  /** Multipart requests only, from Yoga's server context: the count of their file parts. */
+  /** Multipart requests only, from Yoga's server context: what their parser found once the operation started. */
   fileParts?: FilePartCount;
 }
 

@@ -5,8 +5,8 @@ import type { Services } from '../services.js';
 import type { FilePartCount } from '../uploads/file-part-count.js';
 import { openPhoto, type CheckedPhoto } from '../uploads/photo-stream.js';
 import { UploadArrivals } from '../uploads/upload-arrivals.js';
-import { tooManyFiles } from '../uploads/upload-errors.js';
-import type { PhotoSlot, PhotoSource } from '../upstreams/avaturn/client.js';
+import type { PhotoSource } from '../upstreams/avaturn/multipart.js';
+import type { PhotoSlot } from '../upstreams/avaturn/photo-upload.js';
 import { UpstreamError } from '../upstreams/errors.js';
 import { forgetAvatar } from './avatar-index.js';
 import { failAvatar, markProcessing } from './avatar-status.js';
@@ -20,7 +20,7 @@ export interface CreateAvatarRequest {
   photos: Record<PhotoSlot, Promise<FileUpload>>;
   bodyType: BodyType;
   telephoto: boolean;
-  /** The multipart request's own count of file parts (from Yoga's server context). */
+  /** What the multipart request's parser found after the operation started (from Yoga's server context). */
   fileParts?: FilePartCount;
 }
 
@@ -36,9 +36,9 @@ type ArrivedPhoto = { slot: PhotoSlot; source: PhotoSource };
  */
 export async function createAvatarFromUploads(services: Services, ownerId: string, request: CreateAvatarRequest): Promise<AvaturnAvatarRecord> {
   const maxBytes = services.config.maxPhotoBytes;
-  const arrivals = new UploadArrivals(request.photos, PHOTO_SLOTS, fieldOf, maxBytes);
-  // graphql-upload-minimal cuts a file off when a part past the files limit follows: say why.
-  const explain = (err: unknown) => (err instanceof AppError && request.fileParts?.tooMany ? tooManyFiles() : err);
+  const arrivals = new UploadArrivals(request.photos, PHOTO_SLOTS, fieldOf);
+  // A photo that failed because the body was refused (a part too many, an idle body): say why.
+  const explain = (err: unknown) => (err instanceof AppError && request.fileParts?.problem ? request.fileParts.problem : err);
   const opened: CheckedPhoto[] = [];
   let abandoned = false;
   const disposeAll = async () => {
@@ -78,7 +78,8 @@ export async function createAvatarFromUploads(services: Services, ownerId: strin
     while (arrivals.remaining > 0) yield await next();
     // Nothing may follow the last photo: the whole body is read before Avaturn's upload completes.
     await request.fileParts?.settled();
-    if (request.fileParts?.tooMany) throw tooManyFiles();
+    const problem = request.fileParts?.problem;
+    if (problem) throw problem;
   }
   try {
     await services.avaturn.uploadPhotos(uploadUrl, {

@@ -97,6 +97,8 @@ const envSchema = z.object({
   AUTH_JWT_AUDIENCE: optionalString,
   POSE_CATALOG: optionalString,
   MAX_PHOTO_BYTES: intFrom(1024, 200 * MiB).optional(),
+  BODY_IDLE_TIMEOUT_MS: intFrom(0, 600_000).optional(),
+  MAX_CONCURRENT_UPLOADS_PER_USER: intFrom(0, 1000).optional(),
   SANDBOX_PROCESSING_DELAY_MS: intFrom(0, 600_000).optional(),
   AVATAR_PROCESSING_DEADLINE_MS: intFrom(100, 24 * 60 * 60 * 1000).optional(),
   WATCHDOG_INTERVAL_MS: intFrom(10, 10 * 60 * 1000).optional(),
@@ -203,6 +205,12 @@ export interface Config {
   };
   poseCatalogPath: string;
   maxPhotoBytes: number;
+  uploads: {
+    /** A GraphQL request body (JSON or multipart) silent this long is cut off with 408; 0 disables. @default 30000 */
+    bodyIdleTimeoutMs: number;
+    /** Multipart uploads one user may have in flight on one instance; 0 disables. @default 2 */
+    maxConcurrentPerUser: number;
+  };
   /**
    * On SIGTERM, how long readiness answers 503 before the port closes, so a load balancer stops
    * routing here while connections are still accepted. @default 0
@@ -319,6 +327,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     poseCatalogPath: e.POSE_CATALOG ?? DEFAULT_POSE_CATALOG,
     maxPhotoBytes: e.MAX_PHOTO_BYTES ?? 15 * MiB,
+    uploads: {
+      bodyIdleTimeoutMs: e.BODY_IDLE_TIMEOUT_MS ?? 30_000,
+      maxConcurrentPerUser: e.MAX_CONCURRENT_UPLOADS_PER_USER ?? 2,
+    },
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS ?? 0,
     sandbox: {
       processingDelayMs: e.SANDBOX_PROCESSING_DELAY_MS ?? 2000,

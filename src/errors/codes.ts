@@ -16,6 +16,8 @@ export const ErrorCode = {
   /** A multipart or other simple request without a preflight header (CSRF rule). */
   CSRF_PREVENTED: 'CSRF_PREVENTED',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The request body stopped arriving for BODY_IDLE_TIMEOUT_MS (answered with HTTP 408). */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   /** The upstream rejected our credentials or origin (401/403): an operator must act. */

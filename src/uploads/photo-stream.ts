@@ -13,21 +13,21 @@ export interface CheckedPhoto {
   dispose(): Promise<void>;
 }
 
-/** busboy marks a file it cut off at graphql-upload-minimal's `maxFileSize` as truncated. */
+/** busboy marks a file it cut off at the parser's `fileSize` limit (`multipart-body.ts`) as truncated. */
 const truncated = (stream: Readable) => (stream as Readable & { truncated?: boolean }).truncated === true;
 
 /**
  * Opens an uploaded photo and checks its magic bytes on the first chunk(s), before the caller
  * sends anything anywhere: only those few bytes are held. The rest streams through `chunks`,
  * which counts bytes and fails with PAYLOAD_TOO_LARGE as soon as the file passes `maxBytes`
- * (graphql-upload-minimal is given `maxBytes + 1`, so a cut-off file is always detected).
+ * (the parser cuts files off at `maxBytes + 1`, so a cut-off file is always detected).
  */
 export async function openPhoto(field: string, upload: FileUpload, maxBytes: number): Promise<CheckedPhoto> {
   let stream: Readable;
   try {
     stream = upload.createReadStream();
   } catch (err) {
-    throw uploadStreamError(field, err, maxBytes);
+    throw uploadStreamError(field, err);
   }
   const source = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let size = 0;
@@ -36,7 +36,7 @@ export async function openPhoto(field: string, upload: FileUpload, maxBytes: num
     try {
       result = await source.next();
     } catch (err) {
-      throw uploadStreamError(field, err, maxBytes);
+      throw uploadStreamError(field, err);
     }
     if (result.done) {
       if (truncated(stream)) throw tooLarge(field, maxBytes);

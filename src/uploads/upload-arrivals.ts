@@ -1,6 +1,6 @@
 import type { FileUpload } from 'graphql-upload-minimal';
 import { ValidationError, type AppError } from '../errors/app-error.js';
-import { statusOf, tooManyFiles, uploadStreamError } from './upload-errors.js';
+import { MissingFilePart, uploadStreamError } from './upload-errors.js';
 
 type Settled<K> = { key: K; ok: true; upload: FileUpload } | { key: K; ok: false; error: unknown };
 
@@ -18,7 +18,6 @@ export class UploadArrivals<K extends string> {
     uploads: Record<K, Promise<FileUpload>>,
     keys: readonly K[],
     private readonly fieldOf: (key: K) => string,
-    private readonly maxBytes: number,
   ) {
     this.waiting = new Map(
       keys.map((key) => [
@@ -46,11 +45,7 @@ export class UploadArrivals<K extends string> {
   }
 
   private failure(field: string, error: unknown): AppError {
-    // graphql-upload-minimal rejects a mapped file absent from the body with a 400, and the
-    // files it never reached, once the body had too many parts, with a 413.
-    const status = statusOf(error);
-    if (status === 400) return new ValidationError(`${field}: the file is missing from the multipart body`, field);
-    if (status === 413) return tooManyFiles();
-    return uploadStreamError(field, error, this.maxBytes);
+    if (error instanceof MissingFilePart) return new ValidationError(`${field}: the file is missing from the multipart body`, field);
+    return uploadStreamError(field, error);
   }
 }

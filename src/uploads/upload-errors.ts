@@ -2,18 +2,21 @@ import { AppError, PayloadTooLargeError, ValidationError } from '../errors/app-e
 import { MAX_UPLOAD_FILES } from './limits.js';
 
 /**
- * What a failed upload stream means to the client. graphql-upload-minimal fails streams with
- * `HttpError`s (413 past a limit, 499 when the client went away); busboy fails them on a body
- * that ends mid-part. Everything becomes one of our typed, safe-to-show errors naming the field.
+ * Rejects the `Upload` of a part the map names but the body never carried (see
+ * `upload-arrivals.ts`, which names the field).
  */
-export function uploadStreamError(field: string, err: unknown, maxBytes: number): AppError {
-  if (err instanceof AppError) return err;
-  if (statusOf(err) === 413) return tooLarge(field, maxBytes);
-  return new ValidationError(`${field}: the upload was interrupted or the multipart body is malformed`, field);
+export class MissingFilePart extends Error {
+  override name = 'MissingFilePart';
 }
 
-export function statusOf(err: unknown): unknown {
-  return (err as { status?: unknown } | null)?.status;
+/**
+ * What a failed upload stream means to the client. The multipart parser fails streams with our
+ * typed errors (a policy of `multipart-body.ts`) or with busboy's own errors on a body that ends
+ * mid-part or breaks: those become a typed, safe-to-show error naming the field.
+ */
+export function uploadStreamError(field: string, err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  return new ValidationError(`${field}: the upload was interrupted or the multipart body is malformed`, field);
 }
 
 export function tooLarge(field: string, maxBytes: number): PayloadTooLargeError {
@@ -22,4 +25,9 @@ export function tooLarge(field: string, maxBytes: number): PayloadTooLargeError 
 
 export function tooManyFiles(): PayloadTooLargeError {
   return new PayloadTooLargeError(`A request carries at most ${MAX_UPLOAD_FILES} files`, { maxFiles: MAX_UPLOAD_FILES });
+}
+
+/** The `operations` or `map` field, or the whole body, past its cap. */
+export function partTooLarge(what: string, maxBytes: number): PayloadTooLargeError {
+  return new PayloadTooLargeError(`Invalid multipart request: ${what} is larger than ${maxBytes} bytes`, { maxBytes });
 }

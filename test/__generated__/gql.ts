@@ -57,6 +57,8 @@ type Documents = {
     "subscription ForgedAvatarUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": typeof types.ForgedAvatarUpdatesDocument,
     "subscription ForgedImageUpdates($id: ID!) { imageUpdated(id: $id) { id } }": typeof types.ForgedImageUpdatesDocument,
     "query RealPoseIds { poses(first: 1) { edges { node { id } } } }": typeof types.RealPoseIdsDocument,
+    "\n  mutation CreateAvatarFromVariables($f: Upload!, $s1: Upload!, $s2: Upload!) {\n    createAvatar(input: { frontal: $f, side1: $s1, side2: $s2, bodyType: MALE }) {\n      __typename\n      ... on CreateAvatarSuccess { avatar { id status } }\n      ... on Error { message code }\n    }\n  }\n": typeof types.CreateAvatarFromVariablesDocument,
+    "\n  query UploadsViewer {\n    viewer { userId }\n  }\n": typeof types.UploadsViewerDocument,
     "\n  mutation ZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id status url expiresAt avatars { id } } }\n      ... on Error { message code }\n    }\n  }\n": typeof types.ZepetoConnectDocument,
     "\n  query ZepetoViewerAvatars {\n    viewer { avatars(provider: ZEPETO) { edges { node { id status ... on ZepetoAvatar { zepetoId } } } } }\n  }\n": typeof types.ZepetoViewerAvatarsDocument,
 };
@@ -104,6 +106,8 @@ const documents: Documents = {
     "subscription ForgedAvatarUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": types.ForgedAvatarUpdatesDocument,
     "subscription ForgedImageUpdates($id: ID!) { imageUpdated(id: $id) { id } }": types.ForgedImageUpdatesDocument,
     "query RealPoseIds { poses(first: 1) { edges { node { id } } } }": types.RealPoseIdsDocument,
+    "\n  mutation CreateAvatarFromVariables($f: Upload!, $s1: Upload!, $s2: Upload!) {\n    createAvatar(input: { frontal: $f, side1: $s1, side2: $s2, bodyType: MALE }) {\n      __typename\n      ... on CreateAvatarSuccess { avatar { id status } }\n      ... on Error { message code }\n    }\n  }\n": types.CreateAvatarFromVariablesDocument,
+    "\n  query UploadsViewer {\n    viewer { userId }\n  }\n": types.UploadsViewerDocument,
     "\n  mutation ZepetoConnect {\n    connectZepetoAccount {\n      __typename\n      ... on ConnectZepetoAccountSuccess { session { id status url expiresAt avatars { id } } }\n      ... on Error { message code }\n    }\n  }\n": types.ZepetoConnectDocument,
     "\n  query ZepetoViewerAvatars {\n    viewer { avatars(provider: ZEPETO) { edges { node { id status ... on ZepetoAvatar { zepetoId } } } } }\n  }\n": types.ZepetoViewerAvatarsDocument,
 };
@@ -294,6 +298,14 @@ export function graphql(source: "subscription ForgedImageUpdates($id: ID!) { ima
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RealPoseIds { poses(first: 1) { edges { node { id } } } }"): (typeof documents)["query RealPoseIds { poses(first: 1) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAvatarFromVariables($f: Upload!, $s1: Upload!, $s2: Upload!) {\n    createAvatar(input: { frontal: $f, side1: $s1, side2: $s2, bodyType: MALE }) {\n      __typename\n      ... on CreateAvatarSuccess { avatar { id status } }\n      ... on Error { message code }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAvatarFromVariables($f: Upload!, $s1: Upload!, $s2: Upload!) {\n    createAvatar(input: { frontal: $f, side1: $s1, side2: $s2, bodyType: MALE }) {\n      __typename\n      ... on CreateAvatarSuccess { avatar { id status } }\n      ... on Error { message code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UploadsViewer {\n    viewer { userId }\n  }\n"): (typeof documents)["\n  query UploadsViewer {\n    viewer { userId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

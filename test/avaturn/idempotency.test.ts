@@ -5,7 +5,8 @@ import { notAnImage } from './photos.js';
 
 let gw: TestGateway;
 beforeAll(async () => {
-  gw = await startTestGateway();
+  // Three concurrent uploads of one user below: more than MAX_CONCURRENT_UPLOADS_PER_USER's default.
+  gw = await startTestGateway({ MAX_CONCURRENT_UPLOADS_PER_USER: '3' });
 });
 afterAll(() => gw.stop());
 

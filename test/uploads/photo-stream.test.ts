@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidPhotoError, PayloadTooLargeError, ValidationError } from '../../src/errors/app-error.js';
 import { sniffPhotoType } from '../../src/uploads/image-type.js';
 import { UploadArrivals } from '../../src/uploads/upload-arrivals.js';
+import { MissingFilePart, tooManyFiles } from '../../src/uploads/upload-errors.js';
 import { openPhoto } from '../../src/uploads/photo-stream.js';
 import { jpeg, png } from '../avaturn/photos.js';
 
@@ -74,7 +75,7 @@ describe('UploadArrivals', () => {
     const b = fileUpload(Readable.from([]));
     let resolveA!: (upload: FileUpload) => void;
     const lateA = new Promise<FileUpload>((resolve) => (resolveA = resolve));
-    const uploads = new UploadArrivals({ a: lateA, b: Promise.resolve(b) }, ['a', 'b'], field, 10);
+    const uploads = new UploadArrivals({ a: lateA, b: Promise.resolve(b) }, ['a', 'b'], field);
     // b first: waiting for a while b is unread could hang, so b is handed out.
     expect(await uploads.next()).toEqual({ key: 'b', upload: b });
     resolveA(a);
@@ -83,12 +84,14 @@ describe('UploadArrivals', () => {
     await expect(uploads.next()).rejects.toThrow('every upload was already taken');
   });
 
-  it('names a file missing from the body, and says so when the body had too many files', async () => {
-    const missing = Object.assign(new Error('File missing in the request.'), { status: 400 });
-    const uploads = new UploadArrivals({ a: Promise.reject(missing) }, ['a'], field, 10);
+  it('names a file missing from the body, and passes a refusal of the body on as it is', async () => {
+    const uploads = new UploadArrivals({ a: Promise.reject(new MissingFilePart('gone')) }, ['a'], field);
     await expect(uploads.next()).rejects.toEqual(new ValidationError('input.a: the file is missing from the multipart body', 'input.a'));
-    const cutOff = Object.assign(new Error('3 max file uploads exceeded.'), { status: 413 });
-    const tooMany = new UploadArrivals({ a: Promise.reject(cutOff) }, ['a'], field, 10);
+    const tooMany = new UploadArrivals({ a: Promise.reject(tooManyFiles()) }, ['a'], field);
     await expect(tooMany.next()).rejects.toEqual(new PayloadTooLargeError('A request carries at most 3 files', { maxFiles: 3 }));
+    const broken = new UploadArrivals({ a: Promise.reject(new Error('Unexpected end of form')) }, ['a'], field);
+    await expect(broken.next()).rejects.toEqual(
+      new ValidationError('input.a: the upload was interrupted or the multipart body is malformed', 'input.a'),
+    );
   });
 });
