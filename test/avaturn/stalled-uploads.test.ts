@@ -16,7 +16,8 @@ let uploadsInFlight = 0;
 
 beforeAll(async () => {
   // No per-user cap and no idle timeout: one user's uploads stay stalled for the whole test.
-  gw = await startTestGateway({ MAX_CONCURRENT_UPLOADS_PER_USER: '0', BODY_IDLE_TIMEOUT_MS: '0' });
+  // One user opens many uploads on purpose: the per-minute creation limit is not what is tested here.
+  gw = await startTestGateway({ MAX_CONCURRENT_UPLOADS_PER_USER: '0', BODY_IDLE_TIMEOUT_MS: '0', AVATAR_CREATE_LIMIT_PER_MINUTE: '0' });
   gw.server.on('request', (req, res) => {
     if (!req.url?.includes('/sandbox/avaturn/uploads/')) return;
     uploadsInFlight++;
