@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ImageRecord } from '../avatars/avatar-record.js';
 import type { Context } from '../context.js';
-import { UnauthenticatedError } from '../errors/app-error.js';
+import { UnauthenticatedError, ValidationError } from '../errors/app-error.js';
 import { imageRecordsOf, saveImageRecords } from './image-records.js';
 import { jobKey, type RenderJob } from './render-job.js';
 import { renderMeterOf, type RenderMeter } from './render-meter.js';
@@ -34,6 +34,7 @@ function createRenderLoader(ctx: Context, meter: RenderMeter): RenderLoader {
     async (jobs) => {
       const ownerId = ctx.viewer?.userId;
       if (!ownerId) throw new UnauthenticatedError();
+      if (meter.refused) return jobs.map(() => new ValidationError('Not rendered: another render field of this operation has invalid arguments'));
       const results = await resolveRenders(
         { renderIt, cache: renders.cache, settings: renders.settings, meter, user: ownerId, budget: limits.renderBudget },
         jobs,

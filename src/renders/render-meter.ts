@@ -19,6 +19,12 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
 export class RenderMeter {
   /** Whether the operation asked for any render (then its response reports the cost). */
   touched = false;
+  /**
+   * Set when a render field of this scope had invalid arguments. Its answer is refused (often
+   * with its parent nulled), so the renders its sibling fields queued are not sent: nothing is
+   * billed that the client would not get back.
+   */
+  refused = false;
   private images = 0;
   private units = 0;
   private reserved = 0;

@@ -2,7 +2,7 @@ import type { ImageRecord, ZepetoAvatarRecord } from '../avatars/avatar-record.j
 import type { Context } from '../context.js';
 import { ValidationError } from '../errors/app-error.js';
 import type { AvatarImageRequest } from '../schema/render-avatar-image.js';
-import { renderMotion, renderStills } from './zepeto-renders.js';
+import { checkedArgs, renderMotion, renderStills } from './zepeto-renders.js';
 
 /** Frame rate of an animation when none is asked for (`Avatar.image(format: APNG)`, `animation`, `frames`). */
 export const DEFAULT_FPS = 10;
@@ -19,6 +19,8 @@ export async function renderZepetoImage(ctx: Context, avatar: ZepetoAvatarRecord
     case 'APNG':
       return (await renderMotion(ctx, avatar, request.pose, request.quality, DEFAULT_FPS, 'animation'))[0]!;
     default:
-      throw new ValidationError(`Render-it makes PNG and APNG images, not ${request.format}`, 'format');
+      return checkedArgs(ctx, () => {
+        throw new ValidationError(`Render-it makes PNG and APNG images, not ${request.format}`, 'format');
+      });
   }
 }

@@ -3,12 +3,24 @@ import type { Context } from '../context.js';
 import { resolvePoseArg } from '../poses/resolve-pose.js';
 import type { RenderQuality } from '../upstreams/render-it/pricing.js';
 import { loadRender } from './render-loader.js';
+import { renderMeterOf } from './render-meter.js';
 import { checkAnimated, checkFps, checkPoseCount, checkQuality, targetsOf } from './render-validation.js';
 
 /**
  * The render fields of ZEPETO avatars. Every argument is checked (and every pose resolved)
- * before the first job reaches the loader, so invalid input never costs an upstream call.
+ * before the first job reaches the loader, so invalid input never costs an upstream call; a
+ * field that fails its checks also stops the renders its siblings queued (see `refused`).
  */
+
+/** Runs a field's argument checks; a failure refuses the whole render scope. */
+export function checkedArgs<T>(ctx: Context, check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    renderMeterOf(ctx).refused = true;
+    throw err;
+  }
+}
 
 /** One still per pose, showing `avatars` together (one avatar for `images`, up to 8 for a group). */
 export async function renderStills(
@@ -18,10 +30,12 @@ export async function renderStills(
   quality: RenderQuality,
   fields: { avatars: string; poses: string } = { avatars: 'avatars', poses: 'poses' },
 ): Promise<ImageRecord[]> {
-  checkQuality(quality);
-  const targets = targetsOf(avatars, fields.avatars);
-  checkPoseCount(poseArgs.length, fields.poses);
-  const poses = poseArgs.map((arg) => resolvePoseArg(ctx.services.catalog, arg, 'ZEPETO', fields.poses));
+  const { targets, poses } = checkedArgs(ctx, () => {
+    checkQuality(quality);
+    const checkedTargets = targetsOf(avatars, fields.avatars);
+    checkPoseCount(poseArgs.length, fields.poses);
+    return { targets: checkedTargets, poses: poseArgs.map((arg) => resolvePoseArg(ctx.services.catalog, arg, 'ZEPETO', fields.poses)) };
+  });
   const rendered = await Promise.all(poses.map((pose) => loadRender(ctx, { kind: 'still', targets, quality, pose })));
   return rendered.map((records) => records[0]!);
 }
@@ -35,9 +49,10 @@ export async function renderMotion(
   fps: number,
   kind: 'animation' | 'frames',
 ): Promise<ImageRecord[]> {
-  checkQuality(quality);
-  checkFps(fps);
-  const targets = targetsOf([avatar]);
-  const pose = checkAnimated(resolvePoseArg(ctx.services.catalog, poseArg, 'ZEPETO'));
+  const { targets, pose } = checkedArgs(ctx, () => {
+    checkQuality(quality);
+    checkFps(fps);
+    return { targets: targetsOf([avatar]), pose: checkAnimated(resolvePoseArg(ctx.services.catalog, poseArg, 'ZEPETO')) };
+  });
   return loadRender(ctx, { kind, targets, quality, pose, fps });
 }

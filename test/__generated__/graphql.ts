@@ -97,6 +97,7 @@ export type EditorSessionKind =
   | 'EDIT_EXISTING';
 
 export type ErrorCode =
+  | 'BAD_REQUEST'
   | 'BAD_USER_INPUT'
   | 'BUDGET_EXCEEDED'
   | 'CONFLICT'

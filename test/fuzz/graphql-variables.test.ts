@@ -43,15 +43,9 @@ const DOCUMENTS: Record<string, DocumentNode> = {
   viewer: FuzzViewerQuery,
 };
 
-/**
- * Known finding, not this suite's to fix (src/graphql): Yoga's own request checks answer
- * `BAD_REQUEST`, which is not in the ErrorCode table (e.g. `"variables": true`). Pinned by the
- * `it.fails` below; drop it from here once request errors are mapped.
- */
-const KNOWN_FOREIGN_CODES = ['BAD_REQUEST'];
-/** Documents with several render fields, which the late renders of the known finding come from. */
+/** Documents with several render fields: a field error there must not leave sibling renders running. */
 const RENDERING = new Set(['mixedGallery', 'twoGalleries', 'samePose', 'nested', 'motion']);
-const CODES = new Set<string>([...Object.values(ErrorCode), ...KNOWN_FOREIGN_CODES]);
+const CODES = new Set<string>(Object.values(ErrorCode));
 const STACK = /\bat .+:\d+:\d+|node_modules|\/src\/|\/work\//;
 
 /** Every input field name in the schema: fuzzed objects use them as keys, so values reach past coercion. */
@@ -150,8 +144,7 @@ describe('GraphQL variables (property-based)', () => {
           const text = await res.body.text();
           const reply: Reply = { status: res.statusCode, body: JSON.parse(text) as Reply['body'] };
           const made = upstreamCalls() - before;
-          // A field error can null a parent while sibling renders still run: let them land here,
-          // not in the next run (they are the known finding pinned below).
+          // Should a field error ever leave sibling renders running, let them land in this run's count.
           if (RENDERING.has(name) && reply.body.errors?.some((e) => 'path' in e)) await sleep(25);
           expect(reply.status, text).toBeLessThan(500);
           for (const error of reply.body.errors ?? []) {
@@ -167,10 +160,10 @@ describe('GraphQL variables (property-based)', () => {
     });
   }
 
-  // Known finding for src/renders (spend controls): an unknown pose in one render field nulls the
-  // avatar, the answer reports cost 0, and the other fields' batch still goes to Render-it after
-  // the answer (one Multi Images call of 6 billed images here). `it.fails` until that is fixed.
-  it.fails('known finding: no render is sent after an answer that refused the operation', async () => {
+  // Found by this suite: an unknown pose in one render field nulls the avatar and the answer
+  // reports cost 0, while the other fields' batch used to go to Render-it after the answer (one
+  // Multi Images call of 6 billed images): billed, never returned.
+  it('sends no render after an answer that refused the operation', async () => {
     const own = await gw.zepetoAvatar(OWNER);
     const before = gw.renderIt.calls.length;
     const poses = { poses: ['PO_2', 'PO_3'], p1: 'no-such-pose', p2: 'PO_4', p3: 'PO_5', p4: 'PO_6', p5: 'PO_7' };
@@ -181,7 +174,7 @@ describe('GraphQL variables (property-based)', () => {
     expect(gw.renderIt.calls.length - before).toBe(0);
   });
 
-  it.fails('known finding: request errors carry a code of the ErrorCode table', async () => {
+  it('gives request errors a code of the ErrorCode table', async () => {
     const res = await request(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ poses { edges { cursor } } }","variables":true}' });
     const body = (await res.body.json()) as Reply['body'];
     expect(body.errors?.map((e) => Object.values(ErrorCode).includes(e.extensions?.code as ErrorCode))).toEqual([true]);
