@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { AvaturnWatchdog } from './avaturn/watchdog.js';
+import { mountDemo } from './demo/demo-routes.js';
 import { createGatewayYoga, type Yoga } from './graphql/yoga.js';
 import { mountProbes } from './http/probes.js';
 import { createRouter, type Router } from './http/router.js';
@@ -33,6 +34,7 @@ export function createApp(services: Services): App {
   let inFlight = 0;
 
   mountProbes(router, services, () => draining);
+  mountDemo(router, services);
   mountAvaturnWebhooks(router, services);
   const sandbox = mountSandbox(router, services);
   const watchdog = new AvaturnWatchdog(services);
