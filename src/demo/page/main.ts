@@ -10,6 +10,10 @@ async function start(): Promise<void> {
   const settings = await loadSettings();
   byId('mode').textContent = settings.demoToken ? 'sandbox' : 'demo';
   byId('graphiql-link').hidden = !settings.graphiql;
+  if (!settings.sandboxZepetoLogin) {
+    byTestId('demo-zepeto-complete').hidden = true;
+    byId('zepeto-note').textContent = 'Render-it is live here: show the link as a QR code and log in with the ZEPETO app.';
+  }
   const session = await obtainSession(settings);
   const until = session.expiresAt ? new Date(session.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false }) : undefined;
   byId('session').textContent = until
@@ -24,7 +28,7 @@ async function start(): Promise<void> {
     logLine(error ? `${operation}: ${error.message}` : `${operation}${spent}`, error ? 'bad' : 'idle');
   });
   mountAvatarFlow(client);
-  mountZepetoFlow(client, { sandboxLogin: settings.sandboxZepetoLogin });
+  mountZepetoFlow(client);
 }
 
 start().catch((err: unknown) => {

@@ -33,6 +33,7 @@ export async function obtainSession(settings: DemoSettings): Promise<Session> {
   }
   const form = byId<HTMLFormElement>('token-form');
   const input = byId<HTMLInputElement>('token-input');
+  byId('session').textContent = 'This gateway mints no demo tokens (it is not a sandbox): paste a JWT it accepts.';
   form.hidden = false;
   input.focus();
   return new Promise((resolve) => {

@@ -31,7 +31,7 @@ const GALLERY_SIZE = 8;
  * zepetoConnectionUpdated over SSE -> once CONNECTED, a pose gallery rendered by Render-it,
  * shown image by image.
  */
-export function mountZepetoFlow(client: GatewayClient, options: { sandboxLogin: boolean }): void {
+export function mountZepetoFlow(client: GatewayClient): void {
   const connect = byTestId<HTMLButtonElement>('demo-zepeto-connect');
   const complete = byTestId<HTMLButtonElement>('demo-zepeto-complete');
   const status = byTestId('demo-zepeto-status');
@@ -39,10 +39,6 @@ export function mountZepetoFlow(client: GatewayClient, options: { sandboxLogin: 
   const gallery = byTestId('demo-gallery');
   let sessionId: string | undefined;
   connect.disabled = false;
-  if (!options.sandboxLogin) {
-    complete.hidden = true;
-    byId('zepeto-note').textContent = 'Render-it is live here: open the link as a QR code in the ZEPETO app to log in.';
-  }
 
   connect.addEventListener('click', async () => {
     connect.disabled = true;
