@@ -29,7 +29,6 @@ type Documents = {
     "\n  mutation DeleteAvaturnAvatar($id: ID!) {\n    deleteAvatar(id: $id) {\n      __typename\n      ... on DeleteAvatarSuccess { deletedId }\n      ... on Error { message code }\n    }\n  }\n": typeof types.DeleteAvaturnAvatarDocument,
     "\n  query ViewerAvatars($provider: AvatarProvider, $status: AvatarStatus, $first: Int) {\n    viewer { avatars(provider: $provider, status: $status, first: $first) { edges { node { id status provider } } } }\n  }\n": typeof types.ViewerAvatarsDocument,
     "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n": typeof types.AvaturnNodeDocument,
-    "\n  query DemoTokenViewer {\n    viewer { userId }\n  }\n": typeof types.DemoTokenViewerDocument,
     "subscription ExpiringUpdates($id: ID!) { avatarUpdated(id: $id) { id status } }": typeof types.ExpiringUpdatesDocument,
     "subscription LimitedUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": typeof types.LimitedUpdatesDocument,
     "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n": typeof types.RenderForMetricsDocument,
@@ -70,7 +69,6 @@ const documents: Documents = {
     "\n  mutation DeleteAvaturnAvatar($id: ID!) {\n    deleteAvatar(id: $id) {\n      __typename\n      ... on DeleteAvatarSuccess { deletedId }\n      ... on Error { message code }\n    }\n  }\n": types.DeleteAvaturnAvatarDocument,
     "\n  query ViewerAvatars($provider: AvatarProvider, $status: AvatarStatus, $first: Int) {\n    viewer { avatars(provider: $provider, status: $status, first: $first) { edges { node { id status provider } } } }\n  }\n": types.ViewerAvatarsDocument,
     "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n": types.AvaturnNodeDocument,
-    "\n  query DemoTokenViewer {\n    viewer { userId }\n  }\n": types.DemoTokenViewerDocument,
     "subscription ExpiringUpdates($id: ID!) { avatarUpdated(id: $id) { id status } }": types.ExpiringUpdatesDocument,
     "subscription LimitedUpdates($id: ID!) { avatarUpdated(id: $id) { id } }": types.LimitedUpdatesDocument,
     "\n  query RenderForMetrics($id: ID!) {\n    avatar(id: $id) { ... on ZepetoAvatar { images(poses: [\"PO_5\", \"PO_6\"], quality: W320) { costUnits } } }\n  }\n": types.RenderForMetricsDocument,
@@ -170,10 +168,6 @@ export function graphql(source: "\n  query ViewerAvatars($provider: AvatarProvid
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n"): (typeof documents)["\n  query AvaturnNode($id: ID!) {\n    node(id: $id) { __typename id ... on AvaturnAvatar { status bodyType } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query DemoTokenViewer {\n    viewer { userId }\n  }\n"): (typeof documents)["\n  query DemoTokenViewer {\n    viewer { userId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

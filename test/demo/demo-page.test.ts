@@ -1,13 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_PHOTOS_DIR } from '../../src/demo/demo-routes.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = 'test-results/demo.png';
+const FINAL_SCREENSHOT = 'test-results/demo-final.png';
 /** Images the page's gallery renders (GALLERY_SIZE in src/demo/page/zepeto-flow.ts). */
 const GALLERY_SIZE = 8;
 
@@ -34,7 +36,8 @@ describe.skipIf(!haveChromium && !requireBrowser)('the demo page in Chromium', (
 
   beforeAll(async () => {
     if (!haveChromium) return; // REQUIRE_BROWSER: each test fails below, and counts as failed.
-    gw = await startTestGateway({ SANDBOX_PROCESSING_DELAY_MS: '300' });
+    // A quick watchdog: Avaturn sends nothing when photos fail, the gateway's poll finds out.
+    gw = await startTestGateway({ SANDBOX_PROCESSING_DELAY_MS: '300', WATCHDOG_INTERVAL_MS: '100' });
     profile = mkdtempSync(join(tmpdir(), 'demo-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -56,9 +59,10 @@ describe.skipIf(!haveChromium && !requireBrowser)('the demo page in Chromium', (
   }, 30_000);
 
   afterAll(async () => {
+    // The page as the tests left it (for a failure; demo.png is the finished happy path).
     if (page) {
       mkdirSync('test-results', { recursive: true });
-      await page.screenshot({ path: SCREENSHOT, fullPage: true }).catch(() => undefined);
+      await page.screenshot({ path: FINAL_SCREENSHOT, fullPage: true }).catch(() => undefined);
     }
     await context?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
@@ -140,6 +144,27 @@ describe.skipIf(!haveChromium && !requireBrowser)('the demo page in Chromium', (
     expect(sizes.at(-1)).toBe(GALLERY_SIZE);
 
     expect(consoleErrors).toEqual([]);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('takes three picked files, and shows why the avatar failed when one has no face', async () => {
+    requireChromium();
+    const photo = readFileSync(`${SAMPLE_PHOTOS_DIR}frontal.jpg`);
+    const files = {
+      frontal: photo,
+      side1: photo,
+      // The sandbox's "no face" marker: processing fails.
+      side2: Buffer.concat([photo, Buffer.from('NO_FACE')]),
+    };
+    for (const [view, buffer] of Object.entries(files)) {
+      await page.locator(`input[data-photo="${view}"]`).setInputFiles({ name: `mine-${view}.jpg`, mimeType: 'image/jpeg', buffer });
+      await page.waitForFunction((id) => (document.getElementById(id) as HTMLImageElement).naturalWidth > 0, `photo-${view}`);
+    }
+    await page.getByTestId('demo-create').click();
+    expect(await settledText('demo-avatar-status', /^(READY|FAILED)/)).toMatch(/^FAILED · .*no face/i);
+    expect(await page.getByTestId('demo-create').isEnabled()).toBe(true);
+    expect(await page.getByTestId('demo-model-link').isVisible()).toBe(false);
   });
 
   it('requested nothing from any host but the gateway', () => {

@@ -1,7 +1,8 @@
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
-import { graphql } from '../__generated__/index.js';
+// The typed document of test/auth.test.ts: no new document, so test/__generated__ stays as it is.
+import { ViewerDocument as DemoViewerQuery } from '../__generated__/graphql.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 const LIVE_RENDER_IT = { RENDERIT_API_KEY: 'live-key', RENDERIT_API_URL: 'http://127.0.0.1:9', AUTH_JWT_SECRET: 's'.repeat(40) };
@@ -19,12 +20,6 @@ const CONTRACT_TEST_IDS = [
   'demo-gallery',
   'demo-cost',
 ];
-
-const DemoViewerQuery = graphql(`
-  query DemoTokenViewer {
-    viewer { userId }
-  }
-`);
 
 let gw: TestGateway | undefined;
 afterEach(async () => {

@@ -80,12 +80,18 @@ export function mountAvatarFlow(client: GatewayClient): void {
   }
 
   byTestId('demo-use-samples').addEventListener('click', async () => {
-    for (const view of VIEWS) {
-      const src = `/demo/samples/${view}.jpg`;
-      const blob = await (await fetch(src)).blob();
-      showPhoto(view, new File([blob], `${view}.jpg`, { type: blob.type }), src);
+    try {
+      for (const view of VIEWS) {
+        const src = `/demo/samples/${view}.jpg`;
+        const response = await fetch(src);
+        if (!response.ok) throw new Error(`${src} answered HTTP ${response.status}`);
+        const blob = await response.blob();
+        showPhoto(view, new File([blob], `${view}.jpg`, { type: blob.type }), src);
+      }
+      logLine('sample photos loaded from /demo/samples/');
+    } catch (err) {
+      logLine(`sample photos: ${errorMessage(err)}`, 'bad');
     }
-    logLine('sample photos loaded from /demo/samples/');
   });
 
   const showModel = (model: Model) => {
@@ -131,6 +137,11 @@ export function mountAvatarFlow(client: GatewayClient): void {
 
   create.addEventListener('click', async () => {
     create.disabled = true;
+    // What the last avatar had belongs to it, not to the one being made.
+    modelLink.hidden = true;
+    preview.hidden = true;
+    modelNote.textContent = 'after the avatar is ready';
+    previewNote.textContent = 'an Avaturn scene render, after the avatar is ready';
     setPill(status, 'UPLOADING', 'busy');
     const bodyType = byId<HTMLSelectElement>('body-type').value as 'FEMALE' | 'MALE';
     try {
@@ -149,16 +160,18 @@ export function mountAvatarFlow(client: GatewayClient): void {
     }
   });
 
+  let unfollow: (() => void) | undefined;
   function follow(id: string): void {
+    // One avatar at a time: a new one (after a failure, or with other photos) replaces the last.
+    unfollow?.();
     let ready = false;
-    client.subscribe(AvatarUpdatedSubscription, { id }, {
+    unfollow = client.subscribe(AvatarUpdatedSubscription, { id }, {
       onData: ({ avatarUpdated: avatar }) => {
         const failed = avatar.status === 'FAILED';
-        setPill(status, avatar.status, avatar.status === 'READY' ? 'ok' : failed ? 'bad' : 'busy');
-        if (failed) {
-          status.title = ('failureReason' in avatar && avatar.failureReason) || '';
-          create.disabled = false;
-        }
+        const reason = failed && 'failureReason' in avatar && avatar.failureReason ? ` · ${avatar.failureReason}` : '';
+        setPill(status, `${avatar.status}${reason}`, avatar.status === 'READY' ? 'ok' : failed ? 'bad' : 'busy');
+        // Another set of photos can be tried at once.
+        if (failed) create.disabled = false;
         if ('model' in avatar) showModel(avatar.model);
         if (avatar.status === 'READY' && !ready) {
           ready = true;

@@ -65,8 +65,14 @@ export function mountZepetoFlow(client: GatewayClient): void {
     if (!sessionId) return;
     complete.disabled = true;
     // The sandbox's stand-in for the person scanning the QR code and logging in.
-    const response = await fetch(`/sandbox/render-it/sandbox/auth/${encodeURIComponent(sessionId)}/complete`, { method: 'POST' });
-    logLine(`sandbox login completed (HTTP ${response.status})`, response.ok ? 'ok' : 'bad');
+    try {
+      const response = await fetch(`/sandbox/render-it/sandbox/auth/${encodeURIComponent(sessionId)}/complete`, { method: 'POST' });
+      logLine(`sandbox login completed (HTTP ${response.status})`, response.ok ? 'ok' : 'bad');
+      if (!response.ok) complete.disabled = false;
+    } catch (err) {
+      logLine(`sandbox login: ${errorMessage(err)}`, 'bad');
+      complete.disabled = false;
+    }
   });
 
   function follow(id: string): void {
