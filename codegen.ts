@@ -5,17 +5,31 @@ import { schema } from './src/schema/index.js';
 
 const config: CodegenConfig = {
   schema: printSchema(schema),
-  documents: ['test/**/*.ts', 'bench/**/*.ts', '!test/__generated__/**'],
   ignoreNoDocuments: true,
   generates: {
     'schema/schema.graphql': {
       plugins: ['schema-ast'],
       config: { includeDirectives: true, sort: false },
     },
+    // Documents are per target (codegen adds root-level documents to every target).
     'test/__generated__/': {
+      documents: ['test/**/*.ts', 'bench/**/*.ts', '!test/__generated__/**'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
+        useTypeImports: true,
+        emitLegacyCommonJSImports: false,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', URL: 'string', Upload: 'File' },
+      },
+    },
+    // The demo page's documents, as strings: the browser bundle needs no GraphQL AST or printer.
+    'src/demo/page/__generated__/': {
+      documents: ['src/demo/page/**/*.ts', '!src/demo/page/__generated__/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
         useTypeImports: true,
         emitLegacyCommonJSImports: false,
         enumsAsTypes: true,

@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'test/__generated__/', 'coverage/', '.scratch/'] },
+  { ignores: ['node_modules/', 'test/__generated__/', 'src/demo/page/__generated__/', 'src/demo/bundle/', 'coverage/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { AvaturnWatchdog } from './avaturn/watchdog.js';
+import { mountDemo } from './demo/demo-routes.js';
 import { createGatewayYoga, type Yoga } from './graphql/yoga.js';
 import { watchBodyIdle } from './http/body-idle-timeout.js';
 import { mountProbes } from './http/probes.js';
@@ -36,6 +37,7 @@ export function createApp(services: Services): App {
   let inFlight = 0;
 
   mountProbes(router, services, () => draining);
+  mountDemo(router, services);
   mountAvaturnWebhooks(router, services);
   const sandbox = mountSandbox(router, services);
   const watchdog = new AvaturnWatchdog(services);

@@ -27,6 +27,7 @@ const intFrom = (min: number, max = Number.MAX_SAFE_INTEGER) =>
     .refine((n) => n >= min && n <= max, `must be a whole number between ${min} and ${max}`);
 
 const booleanFlag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
+const onOff = z.enum(['0', '1', 'true', 'false'], { message: 'must be 1 or 0 (true or false)' }).transform((v) => v === '1' || v === 'true');
 
 /** A whole number of seconds, minutes, hours or days (`3600s`, `30m`, `24h`, `7d`; plain digits are seconds), as seconds. */
 const SECONDS_PER: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 };
@@ -115,6 +116,7 @@ const envSchema = z.object({
   WS_CONNECTION_INIT_TIMEOUT_MS: intFrom(100, 60_000).optional(),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: intFrom(0, 10_000).optional(),
   MAX_SUBSCRIPTIONS_PER_USER: intFrom(0, 100_000).optional(),
+  DEMO: onOff.optional(),
 });
 
 export type UpstreamMode = 'live' | 'sandbox';
@@ -203,6 +205,11 @@ export interface Config {
     /** Subscriptions at once per user on this instance, SSE and graphql-ws together; 0 = no limit. @default 100 */
     maxPerUser: number;
   };
+  /**
+   * The demo page at `/` (and, with the sandbox's development secret, POST /sandbox/demo-token).
+   * @default true when both upstreams are simulated, false when one is live
+   */
+  demo: boolean;
   poseCatalogPath: string;
   maxPhotoBytes: number;
   uploads: {
@@ -325,6 +332,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPerConnection: e.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION ?? 25,
       maxPerUser: e.MAX_SUBSCRIPTIONS_PER_USER ?? 100,
     },
+    demo: e.DEMO ?? !anyLive,
     poseCatalogPath: e.POSE_CATALOG ?? DEFAULT_POSE_CATALOG,
     maxPhotoBytes: e.MAX_PHOTO_BYTES ?? 15 * MiB,
     uploads: {

@@ -6,6 +6,7 @@ export function startupBanner(config: Config): string {
   const lines = [
     '',
     `avatar-gateway listening on ${u}  (mode: ${config.mode})`,
+    ...(config.demo ? [`  Demo page           ${u}/`] : []),
     `  GraphQL${config.http.graphiql ? ' + GraphiQL' : '           '}  ${u}/graphql   (SSE and graphql-ws on the same path)`,
     `  Probes              ${u}/healthz  ${u}/readyz  ${config.metrics.port === undefined ? `${u}/metrics` : `/metrics on port ${config.metrics.port}`}${config.metrics.token ? ' (bearer METRICS_TOKEN)' : ''}`,
     `  Avaturn             ${config.avaturn.mode === 'sandbox' ? `sandbox simulator at ${u}/sandbox/avaturn` : `live at ${config.avaturn.apiUrl}`}`,
