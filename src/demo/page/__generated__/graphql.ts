@@ -30,6 +30,7 @@ export type CreateAvatarInput = {
 };
 
 export type ErrorCode =
+  | 'BAD_REQUEST'
   | 'BAD_USER_INPUT'
   | 'BUDGET_EXCEEDED'
   | 'CONFLICT'
@@ -43,6 +44,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
+  | 'REQUEST_TIMEOUT'
   | 'UNAUTHENTICATED'
   | 'UPSTREAM_BAD_RESPONSE'
   | 'UPSTREAM_MISCONFIGURED'
@@ -74,6 +76,7 @@ export type DemoCreateAvatarMutation = { createAvatar:
     | { __typename: 'InvalidPhotoError', message: string, code: ErrorCode }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
     | { __typename: 'PayloadTooLargeError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'UpstreamError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
@@ -144,6 +147,7 @@ export type DemoConnectZepetoMutation = { connectZepetoAccount:
     | { __typename: 'BaseError', message: string, code: ErrorCode }
     | { __typename: 'ConnectZepetoAccountSuccess', session: { id: string, url: string, status: ZepetoConnectionStatus } }
     | { __typename: 'NotFoundError', message: string, code: ErrorCode }
+    | { __typename: 'RateLimitedError', message: string, code: ErrorCode }
     | { __typename: 'UpstreamError', message: string, code: ErrorCode }
     | { __typename: 'ValidationError', message: string, code: ErrorCode }
    };
