@@ -4,8 +4,8 @@ import { FAKE_RENDERIT_KEY, RenderSequence, startRenderRig, type RenderRig } fro
 import { checkLine, median, ms, table, type BenchReport, type Check } from './lib/report.js';
 
 const CONNECTIONS = 10;
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? '5');
-const ARM_SECONDS = Number(process.env['BENCH_ARM_SECONDS'] ?? '3');
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? '7');
+const ARM_SECONDS = Number(process.env['BENCH_ARM_SECONDS'] ?? '2');
 const WARMUP_SECONDS = 2;
 /** Enough avatars that no uncached render repeats in a run: 300 x 43 poses x 12 qualities = 154,800 renders. */
 const AVATARS = 300;
