@@ -1,3 +1,4 @@
+import { foreignCpu } from './lib/cpu.js';
 import { runLoad, type LoadResult } from './lib/load.js';
 import { forkChild, type Child } from './lib/processes.js';
 import { FAKE_RENDERIT_KEY, RenderSequence, startRenderRig, type RenderRig } from './lib/render-rig.js';
@@ -114,21 +115,25 @@ export async function run(): Promise<BenchReport> {
     await rig.client.graphql(IMAGE, { id: rig.avatars[0]!.id, pose: rig.poses[0], quality: 'W640' });
     for (const name of ORDER) await runLoad({ ...all[name], connections: CONNECTIONS, seconds: WARMUP_SECONDS });
 
+    const pids = [process.pid, rig.fake.process.pid!, bare.process.pid!, rig.gateway.pid];
     const rounds: Record<ArmName, ArmRun>[] = [];
+    const foreign: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? ORDER : [...ORDER].reverse();
       const results = {} as Record<ArmName, ArmRun>;
+      const other = await foreignCpu(pids);
       for (const name of order) results[name] = await measure(rig, name, all[name], ARM_SECONDS);
+      foreign.push(await other());
       rounds.push(results);
     }
-    return report(rounds);
+    return report(rounds, foreign);
   } finally {
     await bare?.stop();
     await rig.stop();
   }
 }
 
-function report(rounds: Record<ArmName, ArmRun>[]): BenchReport {
+function report(rounds: Record<ArmName, ArmRun>[], foreign: number[]): BenchReport {
   const of = (name: ArmName, key: 'reqPerSec' | 'p50' | 'p99' | 'callsPerRequest') => median(rounds.map((r) => r[name][key]));
   const rows = [['arm', 'req/s', 'p50', 'p99', 'upstream calls/req']];
   for (const name of ORDER) {
@@ -154,6 +159,7 @@ function report(rounds: Record<ArmName, ArmRun>[]): BenchReport {
       `per-round ratios (noise): uncached/bare ${perRound.uncached.map((v) => v.toFixed(2)).join(' ')}; ` +
         `cached/bare ${perRound.cached.map((v) => v.toFixed(2)).join(' ')}; p99 ${perRound.p99.map((v) => v.toFixed(2)).join(' ')}`,
       `spread over rounds: uncached/bare ${spread(perRound.uncached)}, cached/bare ${spread(perRound.cached)}, p99 ${spread(perRound.p99)}`,
+      `CPU used by other processes per round (share of the machine): ${foreign.map((f) => `${(f * 100).toFixed(0)}%`).join(' ')}`,
       `bare Yoga is ${(bareShare * 100).toFixed(0)}% of the uncached gateway's time per request above the floor`,
       ...checks.map(checkLine),
     ],
