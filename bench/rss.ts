@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connectAvatars, gatewayClient } from './lib/gateway-client.js';
 import { runLoad } from './lib/load.js';
 import { GATEWAY_COMMAND, procStatus, processTree, startServing, type ServingProcess } from './lib/processes.js';
 import { benchGatewayEnv, RenderSequence, startFakeRenderIt, startRenderRig } from './lib/render-rig.js';
@@ -23,18 +22,22 @@ async function commandLine(pid: number): Promise<string> {
  * (d) Resident memory of the serving process, started as production starts it
  * (BENCH_GATEWAY_COMMAND, default `node --import tsx src/server.ts`) with the production
  * configuration of the other load benches: VmRSS from /proc/<pid>/status once idle after
- * start-up, then after a run of uncached renders at 10 connections (and VmHWM, the peak).
- * Then the whole process tree of `npm start` with the same environment, idle, for comparison
+ * start-up (3 s after it first answers, before any GraphQL request), then after a run of
+ * uncached renders at 10 connections (and VmHWM, the peak).
+ * BENCH_GATEWAY_COMMAND must start the serving process itself (not a wrapper), since its pid is
+ * the one read. Then the whole process tree of `npm start` with the same environment, idle
+ * likewise, for comparison
  * (npm and tsx are processes of their own there; their RSS adds up, shared pages counted twice).
  */
 export async function run(): Promise<BenchReport> {
   const lines: string[] = [`command: ${GATEWAY_COMMAND}`];
-  const rig = await startRenderRig(AVATARS);
-  let idle: number;
-  try {
-    // startRenderRig connected the avatars: the idle figure comes after that and before any render.
+  let idle = 0;
+  // Idle: started and settled, before any GraphQL request.
+  const rig = await startRenderRig(AVATARS, {}, async (gateway) => {
     await sleep(SETTLE_MS);
-    idle = (await procStatus(rig.gateway.pid)).rss;
+    idle = (await procStatus(gateway.pid)).rss;
+  });
+  try {
     const renders = new RenderSequence(rig.avatars, rig.poses);
     const load = await runLoad({
       url: `${rig.gateway.url}/graphql`,
@@ -66,9 +69,6 @@ async function npmStartTree(): Promise<string[]> {
   let npm: ServingProcess | undefined;
   try {
     npm = await startServing('npm start', benchGatewayEnv(fake.url));
-    // One request through the whole stack, so the tree is the one that serves.
-    const client = await gatewayClient(npm.url, benchGatewayEnv(fake.url)['AUTH_JWT_SECRET']!, 'bench-user');
-    await connectAvatars(client, 1);
     await sleep(SETTLE_MS);
     const pids = await processTree(npm.pid);
     const lines = ['`npm start` process tree, idle:'];

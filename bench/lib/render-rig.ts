@@ -66,26 +66,34 @@ export interface RenderRig {
   stop(): Promise<void>;
 }
 
-/** Fake Render-it + a gateway process started with BENCH_GATEWAY_COMMAND, with `avatars` ZEPETO avatars connected. */
-export async function startRenderRig(avatars: number, extraEnv: Record<string, string> = {}): Promise<RenderRig> {
+/**
+ * Fake Render-it + a gateway process started with BENCH_GATEWAY_COMMAND, with `avatars` ZEPETO
+ * avatars connected. `started` runs once the gateway answers, before any GraphQL request.
+ */
+export async function startRenderRig(
+  avatars: number,
+  extraEnv: Record<string, string> = {},
+  started?: (gateway: ServingProcess) => Promise<void>,
+): Promise<RenderRig> {
   const fake = await startFakeRenderIt(avatars);
   let gateway: ServingProcess | undefined;
   try {
     gateway = await startServing(GATEWAY_COMMAND, benchGatewayEnv(fake.url, extraEnv));
+    await started?.(gateway);
     const client = await gatewayClient(gateway.url, JWT_SECRET, USER);
     const connected = await connectAvatars(client, avatars);
     const { data } = await client.graphql<{ poses: { nodes: { key: string }[] } }>(
       `query BenchPoses { poses(provider: ZEPETO, kind: STILL, first: 100) { nodes { key } } }`,
     );
-    const started = gateway;
+    const serving = gateway;
     return {
       fake,
-      gateway: started,
+      gateway: serving,
       client,
       avatars: connected,
       poses: data.poses.nodes.map((p) => p.key),
       async stop() {
-        await started.stop();
+        await serving.stop();
         await fake.stop();
       },
     };
