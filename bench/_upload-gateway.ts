@@ -3,15 +3,15 @@
  * gateway and the Avaturn simulator it uploads to run in separate processes). Its settings are
  * the defaults below overridden by the JSON the parent passes in BENCH_GATEWAY_ENV; the shell's
  * own environment (PORT, REDIS_URL, AVATURN_API_KEY...) is not consulted, so every run measures
- * the same gateway. Talks over IPC: `ready` with its URL and a token; `mark` starts a
+ * the same gateway. Talks over IPC: `ready` with its URL, a token and the Avaturn key it uses
+ * (a sandbox's key, for the gateway that uploads to it); `mark` starts a
  * measurement from a baseline taken after a forced GC; `report` answers the peaks of
  * `process.memoryUsage()` sampled every 5 ms since (heap and external summed per sample). With
  * `live`, each sample follows a forced GC, so the peak is memory still reachable (what the upload
  * holds), not garbage awaiting collection.
  */
-import { mintToken } from '../src/auth/mint-token.js';
-import { silentLogger } from '../src/logging/logger.js';
 import { startGateway } from '../src/server/start-gateway.js';
+import { mintBenchToken } from './lib/gateway-client.js';
 
 export interface MemorySample {
   rss: number;
@@ -28,8 +28,8 @@ const DEFAULTS: Record<string, string> = {
 };
 const explicit = JSON.parse(process.env['BENCH_GATEWAY_ENV'] ?? '{}') as Record<string, string>;
 
-const gateway = await startGateway({ ...DEFAULTS, ...explicit }, { logger: silentLogger, drainTimeoutMs: 2_000 });
-const token = await mintToken('bench-uploader', gateway.config.auth.jwtSecret!);
+const gateway = await startGateway({ ...DEFAULTS, ...explicit }, { drainTimeoutMs: 2_000 });
+const token = await mintBenchToken(gateway.config.auth.jwtSecret!, 'bench-uploader');
 
 const read = (): MemorySample => {
   const m = process.memoryUsage();
@@ -58,4 +58,4 @@ process.on('message', (message: { type: string; live?: boolean }) => {
     void gateway.stop().then(() => process.exit(0));
   }
 });
-process.send!({ type: 'ready', url: gateway.url, token });
+process.send!({ type: 'ready', url: gateway.url, token, avaturnKey: gateway.config.avaturn.apiKey });

@@ -1,12 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
-import { SANDBOX_AVATURN_KEY } from '../src/config/config.js';
-import { renderJpeg } from '../src/sandbox/images/index.js';
 import type { MemorySample } from './_upload-gateway.js';
+import { checkLine, type BenchReport, type Check } from './lib/report.js';
 
 const MiB = 1024 * 1024;
 const PHOTO_BYTES = 15 * MiB;
@@ -20,9 +20,11 @@ const PEAK_LIMIT_BYTES = 32 * MiB;
 const LIVE_LIMIT_BYTES = PHOTO_BYTES / 2;
 const QUERY = `mutation Create($input: CreateAvatarInput!) { createAvatar(input: $input) { __typename ... on CreateAvatarSuccess { avatar { id status } } ... on Error { code message } } }`;
 
-/** A valid JPEG header (the simulator checks it) padded to `size` bytes, generated chunk by chunk. */
-async function* photo(size: number, seed: string): AsyncGenerator<Buffer> {
-  const head = renderJpeg({ width: 320, height: 400, seed });
+/** The repository's sample photos (drawn faces the simulator accepts). */
+const SAMPLES = ['frontal', 'side1', 'side2'].map((name) => readFileSync(new URL(`../samples/photos/${name}.jpg`, import.meta.url)));
+
+/** A real JPEG (the simulator checks it) padded to `size` bytes, generated chunk by chunk. */
+async function* photo(size: number, head: Buffer): AsyncGenerator<Buffer> {
   yield head;
   const chunk = Buffer.alloc(64 * 1024, 0x20);
   for (let sent = head.length; sent < size; sent += chunk.length) yield chunk.subarray(0, Math.min(chunk.length, size - sent));
@@ -38,7 +40,7 @@ function uploadBody(photoBytes = PHOTO_BYTES): { contentType: string; body: Read
     yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n${map}\r\n`);
     for (const i of [0, 1, 2]) {
       yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${i}"; filename="${i}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
-      yield* photo(photoBytes, `bench-${i}`);
+      yield* photo(photoBytes, SAMPLES[i]!);
       yield Buffer.from('\r\n');
     }
     yield Buffer.from(`--${boundary}--\r\n`);
@@ -70,7 +72,7 @@ const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
  * last run forces a GC before every sample: its peak is what the upload actually holds, reported
  * and held under half a photo (see LIVE_LIMIT_BYTES).
  */
-export async function run(): Promise<{ name: string; lines: string[] }> {
+export async function run(): Promise<BenchReport> {
   // The Avaturn simulator runs in a process of its own (it reads the whole upload too), and the
   // gateway talks to it as to the live service.
   const upstream = startChild({});
@@ -78,7 +80,7 @@ export async function run(): Promise<{ name: string; lines: string[] }> {
     const avaturn = await upstream.ready;
     const child = startChild({
       AVATURN_API_URL: `${avaturn.url}/sandbox/avaturn`,
-      AVATURN_API_KEY: SANDBOX_AVATURN_KEY,
+      AVATURN_API_KEY: avaturn.avaturnKey,
       AVATURN_WEBHOOK_TOKEN: 'bench-webhook-token-0123456789',
       AUTH_JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123',
     });
@@ -101,7 +103,7 @@ function startChild(env: Record<string, string>) {
   const exited = once(child, 'exit');
   return {
     process: child,
-    ready: once(child, 'message').then(([m]) => m as { url: string; token: string }),
+    ready: once(child, 'message').then(([m]) => m as { url: string; token: string; avaturnKey: string }),
     async stop() {
       if (child.connected) child.send({ type: 'stop' });
       await exited;
@@ -135,7 +137,7 @@ const growth = ({ baseline, peak }: Report) => ({
   heap: peak.heapAndExternal - baseline.heapAndExternal,
 });
 
-async function measure(child: ChildProcess, ready: { url: string; token: string }): Promise<{ name: string; lines: string[] }> {
+async function measure(child: ChildProcess, ready: { url: string; token: string }): Promise<BenchReport> {
   const lines: string[] = [];
   const rates: number[] = [];
   const peaks: number[] = [];
@@ -168,7 +170,12 @@ async function measure(child: ChildProcess, ready: { url: string; token: string 
   const worstHeld = Math.max(held.rss, held.heap);
   lines.push(`live (GC before each 5 ms sample): peak growth rss ${mib(held.rss)}, heap+external ${mib(held.heap)}; limit ${mib(LIVE_LIMIT_BYTES)}`);
   lines.push('gateway sampled inside its own child process; the Avaturn simulator runs in another');
+  const checks: Check[] = [
+    { label: 'peak memory growth (median run)', value: medianPeak / MiB, op: '<=', target: PEAK_LIMIT_BYTES / MiB, unit: 'MiB' },
+    { label: 'memory held by one upload', value: worstHeld / MiB, op: '<=', target: LIVE_LIMIT_BYTES / MiB, unit: 'MiB' },
+  ];
+  lines.push(...checks.map(checkLine));
   if (medianPeak >= PEAK_LIMIT_BYTES) throw new Error(`peak memory grew ${mib(medianPeak)} (median) during an upload\n${lines.join('\n')}`);
   if (worstHeld >= LIVE_LIMIT_BYTES) throw new Error(`the upload held ${mib(worstHeld)}: the photos are being buffered\n${lines.join('\n')}`);
-  return { name: `upload: 3 x ${mib(PHOTO_BYTES)} photos through createAvatar (loopback, ${RUNS} measured runs)`, lines };
+  return { name: `upload: 3 x ${mib(PHOTO_BYTES)} photos through createAvatar (loopback, ${RUNS} measured runs)`, lines, checks };
 }
