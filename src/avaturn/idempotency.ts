@@ -1,5 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
 import { ConflictError, ValidationError } from '../errors/app-error.js';
+import { awaitClaim } from '../store/await-claim.js';
 import type { Services } from '../services.js';
 import { keysOf } from './keys.js';
 
@@ -9,9 +10,11 @@ const DONE_TTL_MS = 24 * 60 * 60 * 1000;
 const PENDING_TTL_MS = 10 * 60 * 1000;
 /** How long a replay waits for the first request to finish before answering CONFLICT. */
 const REPLAY_WAIT_MS = 2_000;
+const REPLAY_POLL_MS = 25;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-type Entry = { state: 'pending' } | { state: 'done'; resultId: string };
+/** What the first call left for its replays. */
+type Done = { state: 'done'; resultId: string };
 
 export type IdempotencyClaim =
   | { kind: 'replay'; resultId: string }
@@ -35,7 +38,7 @@ export function pickIdempotencyKey(header: string | null | undefined, field: str
 }
 
 /**
- * Claims `key` for one call of `operation` by `ownerId` (set-if-absent, so it holds across
+ * Claims `key` for one call of `operation` by `ownerId` (a store claim, so it holds across
  * instances). The first call gets `first` and must `complete` with its result id or `release`
  * on failure (a failed call leaves nothing to replay, so the client may retry with the same
  * key). A repeat gets `replay` with the first result, waits briefly while the first call is
@@ -48,22 +51,33 @@ export async function claimIdempotencyKey(
   key: string,
 ): Promise<IdempotencyClaim> {
   const { store } = services;
-  const storeKey = keysOf(services).idempotency(operation, ownerId, key);
+  const doneKey = keysOf(services).idempotency(operation, ownerId, key);
+  const claimKey = `${doneKey}:claim`;
+  const owner = randomUUID();
+  // Only a finished call's record (an older version kept `{ state: 'pending' }` under the same key).
+  const done = async () => {
+    const entry = await store.get<Done>(doneKey);
+    return entry?.state === 'done' ? entry : undefined;
+  };
   const deadline = Date.now() + REPLAY_WAIT_MS;
   for (;;) {
-    if (await store.set<Entry>(storeKey, { state: 'pending' }, { ttlMs: PENDING_TTL_MS, ifAbsent: true })) {
+    const first = await done();
+    if (first) return { kind: 'replay', resultId: first.resultId };
+    if (await store.claim(claimKey, owner, PENDING_TTL_MS)) {
       return {
         kind: 'first',
         complete: async (resultId) => {
-          await store.set<Entry>(storeKey, { state: 'done', resultId }, { ttlMs: DONE_TTL_MS });
+          await store.set<Done>(doneKey, { state: 'done', resultId }, { ttlMs: DONE_TTL_MS });
+          await store.release(claimKey, owner);
         },
-        release: () => store.delete(storeKey),
+        release: async () => {
+          await store.release(claimKey, owner);
+        },
       };
     }
-    const entry = await store.get<Entry>(storeKey);
-    if (entry?.state === 'done') return { kind: 'replay', resultId: entry.resultId };
-    if (Date.now() > deadline) throw new ConflictError('A request with this idempotency key is still in progress');
-    if (entry) await sleep(25);
+    const replayed = await awaitClaim(store, claimKey, done, { until: deadline, pollMs: REPLAY_POLL_MS });
+    if (replayed) return { kind: 'replay', resultId: replayed.resultId };
+    if (Date.now() >= deadline) throw new ConflictError('A request with this idempotency key is still in progress');
   }
 }
 

@@ -64,12 +64,13 @@ async function startOrReuse(
   const { store, images } = services;
   const key = keysOf(services).scene(avatar.id, avatar.customizationVersion, pose.key, formatName);
   const imageId = randomUUID();
+  // The key is claimed in the name of the image that renders it, for as long as its URL lives.
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await store.set(key, imageId, { ttlMs: RENDER_URL_TTL_MS, ifAbsent: true })) {
+    if (await store.claim(key, imageId, RENDER_URL_TTL_MS)) {
       try {
         return await startRender(services, avatar, pose, imageId, formatName, format);
       } catch (err) {
-        await store.delete(key);
+        await store.release(key, imageId);
         throw err;
       }
     }
@@ -78,7 +79,8 @@ async function startOrReuse(
     if (existingId) {
       const existing = (await images.get(existingId)) ?? (await waitForImage(services, existingId, 2_000, true));
       if (reusable(existing)) return existing;
-      await store.delete(key);
+      // Let go of that render only: one claimed meanwhile for a fresh image stays.
+      await store.release(key, existingId);
     }
   }
   throw new Error('scene render cache kept changing');

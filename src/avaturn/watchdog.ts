@@ -66,11 +66,11 @@ export class AvaturnWatchdog {
     const lease = keysOf(this.services).watchdogLease();
     const holder = randomUUID();
     // The TTL only matters if this instance dies mid-round; otherwise the lease is handed back.
-    if (!(await store.set(lease, holder, { ttlMs: Math.max(this.intervalMs, 10_000), ifAbsent: true }))) return;
+    if (!(await store.claim(lease, holder, Math.max(this.intervalMs, 10_000)))) return;
     try {
       await this.pollDue();
     } finally {
-      if ((await store.get<string>(lease)) === holder) await store.delete(lease);
+      await store.release(lease, holder);
     }
   }
 

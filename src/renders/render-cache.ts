@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
+import { awaitClaim } from '../store/await-claim.js';
 import type { Store } from '../store/store.js';
 
 /** What Render-it answered for one job; shared by every caller allowed to render it. */
@@ -40,28 +40,21 @@ export class RenderCache {
   /** Claims the right to render `key` until `deadline` (ms since the epoch). */
   async claim(key: string, deadline: number): Promise<boolean> {
     if (!this.shared) return true;
-    const ttlMs = Math.max(1_000, deadline - Date.now());
-    return this.store.set(`claim:${key}`, this.owner, { ttlMs, ifAbsent: true });
+    return this.store.claim(`claim:${key}`, this.owner, Math.max(1_000, deadline - Date.now()));
   }
 
   /** Gives a claim back once its render is stored (or failed), if this process still holds it. */
   async release(key: string): Promise<void> {
     if (!this.shared) return;
-    if ((await this.store.get<string>(`claim:${key}`)) === this.owner) await this.store.delete(`claim:${key}`);
+    await this.store.release(`claim:${key}`, this.owner);
   }
 
   /**
    * Waits for the render another instance claimed. Undefined when it gave up (its claim is gone
    * without a result) or the deadline passed: the caller then renders itself.
    */
-  async awaitElsewhere(key: string, deadline: number): Promise<RenderResult | undefined> {
-    while (Date.now() < deadline) {
-      await delay(WAIT_POLL_MS);
-      const result = await this.get(key);
-      if (result) return result;
-      if ((await this.store.get(`claim:${key}`)) === undefined) return this.get(key);
-    }
-    return undefined;
+  awaitElsewhere(key: string, deadline: number): Promise<RenderResult | undefined> {
+    return awaitClaim(this.store, `claim:${key}`, () => this.get(key), { until: deadline, pollMs: WAIT_POLL_MS });
   }
 
   get(key: string): Promise<RenderResult | undefined> {

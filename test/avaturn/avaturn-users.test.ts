@@ -42,7 +42,7 @@ describe('ensureAvaturnUser', () => {
     expect([a, b, created]).toEqual(['USER1', 'USER1', 1]);
 
     // A crashed holder's lock expires, and the next caller creates the user.
-    await store.set(keysOf(services).userLock('u2'), 'dead', { ttlMs: 50, ifAbsent: true });
+    await store.claim(keysOf(services).userLock('u2'), 'dead', 50);
     expect(await ensureAvaturnUser({ ...services, avaturn }, 'u2')).toBe('USER2');
   });
 
