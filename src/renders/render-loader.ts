@@ -36,7 +36,7 @@ function createRenderLoader(ctx: Context, meter: RenderMeter): RenderLoader {
       if (!ownerId) throw new UnauthenticatedError();
       if (meter.refused) return jobs.map(() => new ValidationError('Not rendered: another render field of this operation has invalid arguments'));
       const results = await resolveRenders(
-        { renderIt, cache: renders.cache, settings: renders.settings, meter, user: ownerId, budget: limits.renderBudget },
+        { renderIt, cache: renders.cache, claims: renders.claims, settings: renders.settings, meter, user: ownerId, budget: limits.renderBudget },
         jobs,
       );
       return Promise.all(

@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import type { Store } from '../store/store.js';
 import type { RateLimiter } from '../upstreams/rate-limiter.js';
 import { RenderCache } from './render-cache.js';
+import { RenderClaims } from './render-claims.js';
 import { renderSettingsFrom, type RenderSettings } from './render-settings.js';
 import { RedisSlidingWindowLimiter } from './tps/redis-sliding-window-limiter.js';
 import { SlidingWindowLimiter } from './tps/sliding-window-limiter.js';
@@ -12,6 +13,8 @@ import { SlidingWindowLimiter } from './tps/sliding-window-limiter.js';
 export interface RenderRuntime {
   settings: RenderSettings;
   cache: RenderCache;
+  /** Which instance renders a job several ask for (only when the store is shared). */
+  claims: RenderClaims;
   /** In front of every Render-it call; shared through Redis by all instances when configured. */
   limiter: RateLimiter;
   close(): void;
@@ -31,10 +34,12 @@ export function createRenderRuntime(config: Config, store: Store, redis?: Redis)
   const limit = config.renderIt.tps;
   const memory = redis ? undefined : new SlidingWindowLimiter({ limit });
   const limiter = redis ? new RedisSlidingWindowLimiter({ redis, key: limiterKey(config), limit }) : memory!;
+  const cache = new RenderCache(store, settings.cacheTtlMs);
   return {
     settings,
+    cache,
     // Claims across instances only matter when the store is shared (Redis).
-    cache: new RenderCache(store, settings.cacheTtlMs, redis !== undefined),
+    claims: new RenderClaims(store, cache, redis !== undefined),
     limiter,
     close: () => memory?.close(),
   };
