@@ -4,13 +4,13 @@ import type { Context } from '../context.js';
 import { ValidationError } from '../errors/app-error.js';
 import { PoseCatalog, type Pose } from '../poses/catalog.js';
 import { resolvePoseArg } from '../poses/resolve-pose.js';
-import type { AvatarImageRequest } from '../schema/render-avatar-image.js';
+import type { AvatarImageRequest } from '../providers/avatar-image.js';
 import type { Services } from '../services.js';
 import type { AvaturnRenderFormat } from '../upstreams/avaturn/schemas.js';
 import { putDefaultCustomization } from './customize-avatar.js';
 import { requireReady } from './errors.js';
 import { keysOf } from './keys.js';
-import { waitForImage } from './wait-for-image.js';
+import { waitForImage } from '../images/wait-for-image.js';
 
 /** [ASSUMED] Avaturn renders scenes 1024 px wide (the sandbox's choice; not published); height follows the scene's ratio. */
 export const SCENE_RENDER_WIDTH = 1024;

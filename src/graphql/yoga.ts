@@ -4,7 +4,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createContext, type Context } from '../context.js';
 import { useGraphqlMetrics } from '../observability/graphql-metrics.js';
-import { useRenderCost } from '../renders/use-render-cost.js';
+import { useRenderCost } from './use-render-cost.js';
 import { schema } from '../schema/index.js';
 import type { Services } from '../services.js';
 import type { FilePartCount } from '../uploads/file-part-count.js';

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/config.js';
 import type { Store } from '../store/store.js';
-import type { RateLimiter } from '../upstreams/rate-limiter.js';
+import type { RateLimiter } from '../upstreams/admission/rate-limiter.js';
 import { RenderCache } from './render-cache.js';
 import { RenderClaims } from './render-claims.js';
 import { renderSettingsFrom, type RenderSettings } from './render-settings.js';
-import { RedisSlidingWindowLimiter } from './tps/redis-sliding-window-limiter.js';
-import { SlidingWindowLimiter } from './tps/sliding-window-limiter.js';
+import { RedisSlidingWindowLimiter } from '../upstreams/admission/redis-sliding-window-limiter.js';
+import { SlidingWindowLimiter } from '../upstreams/admission/sliding-window-limiter.js';
 
 /** The long-lived parts of the render path, one per process (see src/services.ts). */
 export interface RenderRuntime {

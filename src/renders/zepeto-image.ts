@@ -1,7 +1,7 @@
 import type { ImageRecord, ZepetoAvatarRecord } from '../avatars/avatar-record.js';
 import type { Context } from '../context.js';
 import { ValidationError } from '../errors/app-error.js';
-import type { AvatarImageRequest } from '../schema/render-avatar-image.js';
+import type { AvatarImageRequest } from '../providers/avatar-image.js';
 import { checkedArgs, renderMotion, renderStills } from './zepeto-renders.js';
 
 /** Frame rate of an animation when none is asked for (`Avatar.image(format: APNG)`, `animation`, `frames`). */

@@ -1,7 +1,7 @@
 import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
-import { findByAvaturnId, pollSoon } from '../avaturn/avatar-index.js';
-import { applyUpstreamStatus } from '../avaturn/avatar-status.js';
-import { exportChange, hasFreshModel, settleExportOutcome } from '../avaturn/export-avatar.js';
+import { findByAvaturnId, pollSoon } from './avatar-index.js';
+import { applyUpstreamStatus } from './avatar-status.js';
+import { exportChange, hasFreshModel, settleExportOutcome } from './export-state.js';
 import { keysOf } from '../avaturn/keys.js';
 import { RENDER_URL_TTL_MS, type RenderRef } from '../avaturn/scene-render.js';
 import type { Services } from '../services.js';

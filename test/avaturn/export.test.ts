@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AvaturnAvatarRecord } from '../../src/avatars/avatar-record.js';
-import { storeExport } from '../../src/avaturn/export-avatar.js';
+import { storeExport } from '../../src/webhooks/export-state.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { ACCEPTED, deliver, listen, recordOf } from '../webhooks/helpers.js';
 import { subscribeSse } from './clients.js';

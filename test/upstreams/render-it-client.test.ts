@@ -9,7 +9,7 @@ import {
   UpstreamRateLimitedError,
   UpstreamServerError,
 } from '../../src/upstreams/errors.js';
-import type { RateLimiter } from '../../src/upstreams/rate-limiter.js';
+import type { RateLimiter } from '../../src/upstreams/admission/rate-limiter.js';
 import { RenderItClient } from '../../src/upstreams/render-it/client.js';
 import { RENDER_QUALITIES, UNITS_PER_IMAGE, USD_PER_UNIT, costUnits, widthOf } from '../../src/upstreams/render-it/pricing.js';
 import { STATUS_TABLE, API_KEY, BODY_SECRET, RENDERIT_ORIGIN, captureLogs, createMockAgent, expectNoLeak, instantRetry } from './helpers.js';

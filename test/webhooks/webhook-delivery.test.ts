@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { createAvatar, waitForAvatar } from '../avaturn/flows.js';
-import type { WatchState } from '../../src/avaturn/avatar-index.js';
+import type { WatchState } from '../../src/webhooks/avatar-index.js';
 import { keysOf } from '../../src/avaturn/keys.js';
 import { CONFIRMATION_MEMORY_MS } from '../../src/webhooks/confirmations.js';
 import { ACCEPTED, avatarReadyBody, deliver, listen, recordOf, upstreamStatus } from './helpers.js';

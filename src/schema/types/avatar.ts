@@ -4,7 +4,7 @@ import { liveRecord } from '../../events/live-record.js';
 import { NotFoundError, unlessNotFound } from '../../errors/app-error.js';
 import { builder } from '../builder.js';
 import { AVATAR_TYPENAMES, parseAvatarId } from '../global-ids.js';
-import { renderAvatarImage } from '../render-avatar-image.js';
+import { renderAvatarImage } from '../../providers/avatar-image.js';
 import { AvatarImageRef } from './avatar-image.js';
 import { AvatarProviderEnum, AvatarStatusEnum, ImageFormatEnum, ImageQualityEnum } from './enums.js';
 import { ViewerRef } from './viewer.js';

@@ -1,4 +1,4 @@
-import { forgetAvatar } from '../../avaturn/avatar-index.js';
+import { forgetAvatar } from '../../webhooks/avatar-index.js';
 import { UpstreamNotFoundError } from '../../upstreams/errors.js';
 import { builder } from '../builder.js';
 import { parseAvatarId } from '../global-ids.js';

@@ -1,5 +1,5 @@
-import { createAvatarFromUploads } from '../../../avaturn/create-avatar.js';
-import { idempotent, pickIdempotencyKey } from '../../../avaturn/idempotency.js';
+import { createAvatarFromUploads } from '../../../uploads/create-avatar.js';
+import { idempotent, pickIdempotencyKey } from '../../../uploads/idempotency.js';
 import { RateLimitedError } from '../../../errors/app-error.js';
 import { checkUserLimit } from '../../../limits/user-limits.js';
 import { builder } from '../../builder.js';

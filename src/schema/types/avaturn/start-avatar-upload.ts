@@ -1,5 +1,5 @@
 import type { AvaturnAvatarRecord } from '../../../avatars/avatar-record.js';
-import { startAvaturnAvatar, UPLOAD_URL_TTL_MS } from '../../../avaturn/new-avatar.js';
+import { startAvaturnAvatar, UPLOAD_URL_TTL_MS } from '../../../uploads/new-avatar.js';
 import { RateLimitedError } from '../../../errors/app-error.js';
 import { checkUserLimit } from '../../../limits/user-limits.js';
 import { PHOTO_FIELDS } from '../../../upstreams/avaturn/client.js';

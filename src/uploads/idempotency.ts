@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, ValidationError } from '../errors/app-error.js';
 import { awaitClaim } from '../store/await-claim.js';
 import type { Services } from '../services.js';
-import { keysOf } from './keys.js';
+import { keysOf } from '../avaturn/keys.js';
 
 /** A replay within this time returns the first result. */
 const DONE_TTL_MS = 24 * 60 * 60 * 1000;

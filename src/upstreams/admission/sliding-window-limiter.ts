@@ -1,4 +1,4 @@
-import type { RateLimiter } from '../../upstreams/rate-limiter.js';
+import type { RateLimiter } from './rate-limiter.js';
 
 export interface SlidingWindowOptions {
   /** Calls admitted in any window of `windowMs`. */

@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RedisSlidingWindowLimiter } from '../../src/renders/tps/redis-sliding-window-limiter.js';
-import { SlidingWindowLimiter } from '../../src/renders/tps/sliding-window-limiter.js';
-import { Admission } from '../../src/upstreams/admission.js';
-import { FairQueue } from '../../src/upstreams/fair-queue.js';
-import { deleteKeys, describeRedis, testRedis, uniquePrefix } from '../helpers/redis.js';
-import { maxInWindow } from '../renders/harness.js';
+import { RedisSlidingWindowLimiter } from '../../../src/upstreams/admission/redis-sliding-window-limiter.js';
+import { SlidingWindowLimiter } from '../../../src/upstreams/admission/sliding-window-limiter.js';
+import { Admission } from '../../../src/upstreams/admission/admission.js';
+import { FairQueue } from '../../../src/upstreams/admission/fair-queue.js';
+import { deleteKeys, describeRedis, testRedis, uniquePrefix } from '../../helpers/redis.js';
+import { maxInWindow } from '../../renders/harness.js';
 
 /** Starts one acquire per entry of `users` (in that order) and records who is admitted, in order. */
 function acquireAll(acquire: (user: string) => Promise<unknown>, users: string[]) {

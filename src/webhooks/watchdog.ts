@@ -5,7 +5,7 @@ import type { AvaturnAvatar } from '../upstreams/avaturn/schemas.js';
 import { UpstreamNotFoundError } from '../upstreams/errors.js';
 import { stopWatching, type WatchState } from './avatar-index.js';
 import { applyUpstreamStatus, failAvatar } from './avatar-status.js';
-import { keysOf } from './keys.js';
+import { keysOf } from '../avaturn/keys.js';
 
 /** Backoff between polls of one avatar: interval, 2x, 4x ... up to this. */
 const MAX_POLL_DELAY_MS = 60_000;

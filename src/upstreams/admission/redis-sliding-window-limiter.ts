@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import type { RateLimiter } from '../../upstreams/rate-limiter.js';
+import type { RateLimiter } from './rate-limiter.js';
 
 /**
  * Sliding log in one sorted set (score = grant time in ms), checked and written atomically.

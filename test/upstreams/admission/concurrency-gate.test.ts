@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logging/logger.js';
-import { SlidingWindowLimiter } from '../../src/renders/tps/sliding-window-limiter.js';
-import { createUpstreamDispatcher } from '../../src/upstreams/http.js';
-import { RenderItClient } from '../../src/upstreams/render-it/client.js';
+import { silentLogger } from '../../../src/logging/logger.js';
+import { SlidingWindowLimiter } from '../../../src/upstreams/admission/sliding-window-limiter.js';
+import { createUpstreamDispatcher } from '../../../src/upstreams/http.js';
+import { RenderItClient } from '../../../src/upstreams/render-it/client.js';
 
 /** Most arrivals inside any sliding one-second window. */
 function maxInWindow(times: number[]): number {

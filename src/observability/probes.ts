@@ -1,6 +1,6 @@
-import { route, type Router } from './router.js';
-import { sendJson } from './body.js';
-import { createMetricsHandler } from '../observability/metrics-endpoint.js';
+import { route, type Router } from '../http/router.js';
+import { sendJson } from '../http/body.js';
+import { createMetricsHandler } from './metrics-endpoint.js';
 import type { Services } from '../services.js';
 
 /** Liveness, readiness and Prometheus metrics (METRICS_TOKEN protects the latter). */

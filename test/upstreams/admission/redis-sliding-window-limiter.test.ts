@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Redis } from 'ioredis';
-import { RedisSlidingWindowLimiter, type AcquireAttempt } from '../../src/renders/tps/redis-sliding-window-limiter.js';
-import { deleteKeys, describeRedis, testRedis, uniquePrefix } from '../helpers/redis.js';
-import { maxInWindow } from './harness.js';
+import { RedisSlidingWindowLimiter, type AcquireAttempt } from '../../../src/upstreams/admission/redis-sliding-window-limiter.js';
+import { deleteKeys, describeRedis, testRedis, uniquePrefix } from '../../helpers/redis.js';
+import { maxInWindow } from '../../renders/harness.js';
 
 describeRedis('RedisSlidingWindowLimiter', () => {
   const prefix = uniquePrefix('render-tps');

@@ -2,7 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { Counter, type Registry } from 'prom-client';
 import type { Context } from '../context.js';
-import { takeRenderMeter, type RenderCost } from './render-meter.js';
+import { takeRenderMeter, type RenderCost } from '../renders/render-meter.js';
 
 /**
  * Adds `extensions.cost { images, units, usd }` to every response of an operation that asked

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { createAvatarUpload, createResult, sandboxCalls } from './flows.js';
-import { notAnImage } from './photos.js';
+import { createAvatarUpload, createResult, sandboxCalls } from '../avaturn/flows.js';
+import { notAnImage } from '../avaturn/photos.js';
 
 let gw: TestGateway;
 beforeAll(async () => {

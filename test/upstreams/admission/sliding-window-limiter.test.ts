@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SlidingWindowLimiter } from '../../src/renders/tps/sliding-window-limiter.js';
-import { maxInWindow } from './harness.js';
+import { SlidingWindowLimiter } from '../../../src/upstreams/admission/sliding-window-limiter.js';
+import { maxInWindow } from '../../renders/harness.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });

@@ -1,14 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { applyUpstreamStatus } from '../../src/avaturn/avatar-status.js';
+import { applyUpstreamStatus } from '../../src/webhooks/avatar-status.js';
 import { keysOf } from '../../src/avaturn/keys.js';
-import { AvaturnWatchdog } from '../../src/avaturn/watchdog.js';
+import { AvaturnWatchdog } from '../../src/webhooks/watchdog.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { listen, recordOf } from '../webhooks/helpers.js';
-import { subscribeWs } from './clients.js';
-import { AvatarUpdatedSubscription } from './documents.js';
-import { createAvatar, createAvatarDirect, sandboxCalls, waitForAvatar } from './flows.js';
-import { noFace } from './photos.js';
+import { listen, recordOf } from './helpers.js';
+import { subscribeWs } from '../avaturn/clients.js';
+import { AvatarUpdatedSubscription } from '../avaturn/documents.js';
+import { createAvatar, createAvatarDirect, sandboxCalls, waitForAvatar } from '../avaturn/flows.js';
+import { noFace } from '../avaturn/photos.js';
 
 describe('AvaturnWatchdog', () => {
   let gw: TestGateway;
@@ -93,7 +93,7 @@ describe('AvaturnWatchdog deadlines', () => {
   it('fails an avatar whose photos never arrive once the upload URL expired', async () => {
     await gw.app.watchdog.stop();
     const started = await gw.execute(
-      (await import('./documents.js')).StartAvatarUploadMutation,
+      (await import('../avaturn/documents.js')).StartAvatarUploadMutation,
       { input: { bodyType: 'FEMALE' } },
       { token },
     );

@@ -1,7 +1,7 @@
 import type { AvaturnAvatarRecord, BodyType } from '../avatars/avatar-record.js';
 import type { Services } from '../services.js';
-import { indexNewAvatar } from './avatar-index.js';
-import { ensureAvaturnUser } from './avaturn-users.js';
+import { indexNewAvatar } from '../webhooks/avatar-index.js';
+import { ensureAvaturnUser } from '../avaturn/avaturn-users.js';
 
 /**
  * How long Avaturn's pre-signed upload URL stays valid. [ASSUMED]: not published; the sandbox

@@ -1,6 +1,6 @@
 import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
 import type { Services } from '../services.js';
-import { keysOf } from './keys.js';
+import { keysOf } from '../avaturn/keys.js';
 
 type IndexServices = Pick<Services, 'store' | 'avatars' | 'config'>;
 

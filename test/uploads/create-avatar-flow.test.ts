@@ -1,11 +1,11 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { subscribeSse, subscribeWs } from './clients.js';
-import { AvatarUpdatedSubscription, CreateAvatarMutation, ViewerAvatarsQuery } from './documents.js';
-import { sendUpload } from './multipart.js';
-import { paddedJpeg } from './photos.js';
-import { createAvatar, createAvatarDirect, createAvatarUpload, createResult, sandboxCalls, waitForAvatar } from './flows.js';
+import { subscribeSse, subscribeWs } from '../avaturn/clients.js';
+import { AvatarUpdatedSubscription, CreateAvatarMutation, ViewerAvatarsQuery } from '../avaturn/documents.js';
+import { sendUpload } from '../avaturn/multipart.js';
+import { paddedJpeg } from '../avaturn/photos.js';
+import { createAvatar, createAvatarDirect, createAvatarUpload, createResult, sandboxCalls, waitForAvatar } from '../avaturn/flows.js';
 
 let gw: TestGateway;
 let alice: string;

@@ -4,9 +4,9 @@ import { ensureAvaturnUser } from '../../src/avaturn/avaturn-users.js';
 import { UPLOAD_CONNECTIONS } from '../../src/upstreams/avaturn/photo-upload.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { openStalled } from '../http/raw-socket.js';
-import { stalledUpload } from '../uploads/stalled-upload-body.js';
-import { CreateEditorSessionMutation } from './documents.js';
-import { eventually } from './flows.js';
+import { stalledUpload } from './stalled-upload-body.js';
+import { CreateEditorSessionMutation } from '../avaturn/documents.js';
+import { eventually } from '../avaturn/flows.js';
 
 const STALLED = 16;
 let gw: TestGateway;

@@ -3,15 +3,15 @@ import { Readable } from 'node:stream';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AvaturnAvatarRecord } from '../../src/avatars/avatar-record.js';
-import { applyUpstreamStatus } from '../../src/avaturn/avatar-status.js';
+import { applyUpstreamStatus } from '../../src/webhooks/avatar-status.js';
 import { keysOf } from '../../src/avaturn/keys.js';
-import { AvaturnWatchdog } from '../../src/avaturn/watchdog.js';
+import { AvaturnWatchdog } from '../../src/webhooks/watchdog.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { AvaturnClient, type PhotoSource } from '../../src/upstreams/avaturn/client.js';
 import { UpstreamConnectionError, UpstreamTimeoutError } from '../../src/upstreams/errors.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { startServer, type LocalServer } from '../upstreams/helpers.js';
-import { createAvatarUpload, createResult, waitForAvatar } from './flows.js';
+import { createAvatarUpload, createResult, waitForAvatar } from '../avaturn/flows.js';
 
 let gw: TestGateway;
 let server: LocalServer | undefined;

@@ -2,8 +2,8 @@ import type { AvatarModelRecord, AvaturnAvatarRecord } from '../avatars/avatar-r
 import { NotFoundError } from '../errors/app-error.js';
 import type { Services } from '../services.js';
 import type { AvaturnExport } from '../upstreams/avaturn/schemas.js';
-import { putDefaultCustomization } from './customize-avatar.js';
-import { requireReady } from './errors.js';
+import { putDefaultCustomization } from '../avaturn/customize-avatar.js';
+import { requireReady } from '../avaturn/errors.js';
 
 /**
  * [ASSUMED] Export URLs are temporary ("download, never store") for a lifetime Avaturn does not
