@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/codes.js';
-import type { Services } from '../services.js';
 import { awaitClaim } from '../store/await-claim.js';
-import { keysOf } from './keys.js';
+import type { AvaturnDeps } from './deps.js';
+import { avaturnKeys } from './keys.js';
 
 /** Longest wait for another request (maybe on another instance) that is creating the same user. */
 const WAIT_MS = 20_000;
@@ -16,7 +16,7 @@ interface UserMapping {
   userId: string;
 }
 
-type UserServices = Pick<Services, 'store' | 'avaturn' | 'config'> & Partial<Pick<Services, 'logger'>>;
+type UserServices = Pick<AvaturnDeps, 'store' | 'config'> & { avaturn: Pick<AvaturnDeps['avaturn'], 'createUser' | 'deleteUser'> } & Partial<Pick<AvaturnDeps, 'logger'>>;
 
 /**
  * The app user's Avaturn user, created on first use. Exactly one per app user, even when the
@@ -27,7 +27,7 @@ type UserServices = Pick<Services, 'store' | 'avaturn' | 'config'> & Partial<Pic
  */
 export async function ensureAvaturnUser(services: UserServices, ownerId: string): Promise<string> {
   const { store } = services;
-  const keys = keysOf(services);
+  const keys = avaturnKeys(services.config);
   const mapping = () => store.get<UserMapping>(keys.user(ownerId));
   const holder = randomUUID();
   const deadline = Date.now() + WAIT_MS;
@@ -51,7 +51,7 @@ export async function ensureAvaturnUser(services: UserServices, ownerId: string)
 
 async function createAndMap(services: UserServices, ownerId: string): Promise<string> {
   const { store, avaturn } = services;
-  const key = keysOf(services).user(ownerId);
+  const key = avaturnKeys(services.config).user(ownerId);
   // Someone may have finished between our read and our lock.
   const again = await store.get<UserMapping>(key);
   if (again) return again.userId;

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ImageRecord } from '../avatars/avatar-record.js';
-import type { Services } from '../services.js';
+import type { EventBus } from '../events/pubsub.js';
+import type { ImageRepository } from './image-repository.js';
+import type { ImageRecord } from './image-record.js';
 
 /**
  * Waits at most `waitMs` for a render to settle (READY or FAILED), or with `untilSaved` just for
@@ -9,7 +10,7 @@ import type { Services } from '../services.js';
  * if it never appeared).
  */
 export async function waitForImage(
-  services: Pick<Services, 'events' | 'images'>,
+  services: { events: EventBus; images: ImageRepository },
   imageId: string,
   waitMs: number,
   untilSaved = false,

@@ -1,10 +1,18 @@
-import { route, type Router } from '../http/router.js';
+import type { Registry } from 'prom-client';
+import type { Config } from '../config/config.js';
 import { sendJson } from '../http/body.js';
+import { route, type Router } from '../http/router.js';
 import { createMetricsHandler } from './metrics-endpoint.js';
-import type { Services } from '../services.js';
+
+export interface ProbeDeps {
+  config: Pick<Config, 'metrics'>;
+  metrics: Registry;
+  /** Throws when what readiness depends on (the store, the event bus) is unreachable. */
+  checkReady(): Promise<void>;
+}
 
 /** Liveness, readiness and Prometheus metrics (METRICS_TOKEN protects the latter). */
-export function mountProbes(router: Router, services: Services, isDraining: () => boolean): void {
+export function mountProbes(router: Router, services: ProbeDeps, isDraining: () => boolean): void {
   route(router, 'GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' }));
 
   route(router, 'GET', '/readyz', async (_req, res) => {

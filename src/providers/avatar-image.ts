@@ -1,18 +1,18 @@
-import type { AvatarRecord, ImageFormat, ImageRecord, RenderQuality } from '../avatars/avatar-record.js';
+import type { AvatarRecord } from '../avatars/avatar-record.js';
+import type { AvaturnDeps } from '../avaturn/deps.js';
 import { renderAvaturnScene } from '../avaturn/scene-render.js';
-import type { Context } from '../context.js';
+import type { ImageRecord } from '../images/image-record.js';
+import type { AvatarImageRequest } from '../images/image-request.js';
+import type { RenderScope } from '../renders/render-scope.js';
 import { renderZepetoImage } from '../renders/zepeto-image.js';
 
-export interface AvatarImageRequest {
-  /** The `pose` argument as given: a Pose global id or a raw key. */
-  pose: string;
-  quality: RenderQuality;
-  format: ImageFormat | undefined;
-}
+/** A render scope whose process also serves the Avaturn features (the GraphQL context is one). */
+export type ProviderScope = RenderScope & { services: AvaturnDeps };
 
-/** `Avatar.image` is one field for both providers; each provider's module does the rendering. */
-export function renderAvatarImage(ctx: Context, avatar: AvatarRecord, request: AvatarImageRequest): Promise<ImageRecord> {
-  return avatar.provider === 'ZEPETO'
-    ? renderZepetoImage(ctx, avatar, request)
-    : renderAvaturnScene(ctx, avatar, request);
+/**
+ * `Avatar.image` is one field for both providers: a ZEPETO avatar renders through the operation's
+ * render loader (`renders/`), an Avaturn avatar as one of Avaturn's scenes (`avaturn/`).
+ */
+export function renderAvatarImage(scope: ProviderScope, avatar: AvatarRecord, request: AvatarImageRequest): Promise<ImageRecord> {
+  return avatar.provider === 'ZEPETO' ? renderZepetoImage(scope, avatar, request) : renderAvaturnScene(scope.services, avatar, request);
 }

@@ -1,7 +1,6 @@
 import type { FileUpload } from 'graphql-upload-minimal';
 import type { AvaturnAvatarRecord, BodyType } from '../avatars/avatar-record.js';
 import { AppError } from '../errors/app-error.js';
-import type { Services } from '../services.js';
 import type { FilePartCount } from './file-part-count.js';
 import { openPhoto, type CheckedPhoto } from './photo-stream.js';
 import { UploadArrivals } from './upload-arrivals.js';
@@ -10,6 +9,7 @@ import type { PhotoSlot } from '../upstreams/avaturn/photo-upload.js';
 import { UpstreamError } from '../upstreams/errors.js';
 import { forgetAvatar } from '../webhooks/avatar-index.js';
 import { failAvatar, markProcessing } from '../webhooks/avatar-status.js';
+import type { UploadDeps } from './deps.js';
 import { startAvaturnAvatar } from './new-avatar.js';
 
 const PHOTO_SLOTS: readonly PhotoSlot[] = ['frontal', 'side1', 'side2'];
@@ -34,7 +34,9 @@ type ArrivedPhoto = { slot: PhotoSlot; source: PhotoSource };
  * and removes the half-made avatar (the client only sees the typed error). Returns the avatar in
  * PROCESSING, also when the upload's outcome is unclear (see `afterFailedUpload`).
  */
-export async function createAvatarFromUploads(services: Services, ownerId: string, request: CreateAvatarRequest): Promise<AvaturnAvatarRecord> {
+type CreateDeps = Omit<UploadDeps, 'verifyToken'>;
+
+export async function createAvatarFromUploads(services: CreateDeps, ownerId: string, request: CreateAvatarRequest): Promise<AvaturnAvatarRecord> {
   const maxBytes = services.config.maxPhotoBytes;
   const arrivals = new UploadArrivals(request.photos, PHOTO_SLOTS, fieldOf);
   // A photo that failed because the body was refused (a part too many, an idle body): say why.
@@ -111,7 +113,7 @@ function nothingTaken(err: unknown): err is UpstreamError {
  * confirmed status decides (or the watchdog fails it, with a reason, once Avaturn still has no
  * photos after a grace period). Such a failure answers the avatar, since it may well succeed.
  */
-async function afterFailedUpload(services: Services, record: AvaturnAvatarRecord, err: unknown): Promise<AvaturnAvatarRecord> {
+async function afterFailedUpload(services: CreateDeps, record: AvaturnAvatarRecord, err: unknown): Promise<AvaturnAvatarRecord> {
   if (err instanceof AppError) {
     await discardHalfMadeAvatar(services, record);
     throw err;
@@ -129,7 +131,7 @@ async function afterFailedUpload(services: Services, record: AvaturnAvatarRecord
 }
 
 /** The client sent a bad photo: nothing of this avatar should remain, here or at Avaturn. */
-async function discardHalfMadeAvatar(services: Services, record: AvaturnAvatarRecord): Promise<void> {
+async function discardHalfMadeAvatar(services: CreateDeps, record: AvaturnAvatarRecord): Promise<void> {
   await services.avaturn.deleteAvatar(record.avaturnUserId, record.avaturnAvatarId).catch((err: unknown) => {
     services.logger.warn({ avatarId: record.id, err }, 'could not delete the abandoned Avaturn avatar');
   });

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ConflictError, ValidationError } from '../errors/app-error.js';
 import { awaitClaim } from '../store/await-claim.js';
-import type { Services } from '../services.js';
-import { keysOf } from '../avaturn/keys.js';
+import type { UploadDeps } from './deps.js';
 
 /** A replay within this time returns the first result. */
 const DONE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -45,13 +44,14 @@ export function pickIdempotencyKey(header: string | null | undefined, field: str
  * still running, then answers CONFLICT.
  */
 export async function claimIdempotencyKey(
-  services: Pick<Services, 'store' | 'config'>,
+  services: Pick<UploadDeps, 'store' | 'config'>,
   operation: string,
   ownerId: string,
   key: string,
 ): Promise<IdempotencyClaim> {
   const { store } = services;
-  const doneKey = keysOf(services).idempotency(operation, ownerId, key);
+  // Under the Avaturn namespace (createAvatar is the one idempotent mutation); the client's key is hashed (it may be long or odd).
+  const doneKey = `${services.config.avaturn.keyNamespace}:idempotency:${operation}:${ownerId}:${createHash('sha256').update(key).digest('hex')}`;
   const claimKey = `${doneKey}:claim`;
   const owner = randomUUID();
   // Only a finished call's record (an older version kept `{ state: 'pending' }` under the same key).
@@ -83,7 +83,7 @@ export async function claimIdempotencyKey(
 
 /** Runs `run` once per key: a repeat gets `replay(firstResultId)` instead. Without a key, just runs. */
 export async function idempotent<T extends { id: string }>(
-  services: Pick<Services, 'store' | 'config'>,
+  services: Pick<UploadDeps, 'store' | 'config'>,
   scope: { operation: string; ownerId: string; key: string | undefined },
   run: () => Promise<T>,
   replay: (resultId: string) => Promise<T>,

@@ -1,7 +1,7 @@
 import type { AvaturnAvatarRecord, BodyType } from '../avatars/avatar-record.js';
-import type { Services } from '../services.js';
 import { indexNewAvatar } from '../webhooks/avatar-index.js';
 import { ensureAvaturnUser } from '../avaturn/avaturn-users.js';
+import type { UploadDeps } from './deps.js';
 
 /**
  * How long Avaturn's pre-signed upload URL stays valid. [ASSUMED]: not published; the sandbox
@@ -22,7 +22,7 @@ export interface NewAvatarOptions {
  * avatar ever exists without a status.
  */
 export async function startAvaturnAvatar(
-  services: Services,
+  services: Pick<UploadDeps, 'config' | 'store' | 'avatars' | 'avaturn' | 'logger'>,
   ownerId: string,
   options: NewAvatarOptions,
 ): Promise<{ record: AvaturnAvatarRecord; uploadUrl: string; uploadExpiresAt: Date }> {

@@ -2,15 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import type { z } from 'zod';
-import {
-  UpstreamAbortedError,
-  UpstreamBadResponseError,
-  UpstreamDeadlineExceededError,
-  errorFromStatus,
-  errorFromTransport,
-  type UpstreamError,
-  type UpstreamName,
-} from './errors.js';
+import { UpstreamAbortedError, UpstreamBadResponseError, UpstreamDeadlineExceededError, type UpstreamError, type UpstreamName } from './errors.js';
+import { errorFromStatus, errorFromTransport } from './error-mapping.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;

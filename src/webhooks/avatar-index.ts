@@ -1,8 +1,8 @@
 import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
-import type { Services } from '../services.js';
-import { keysOf } from '../avaturn/keys.js';
+import type { StatusDeps } from './deps.js';
+import { statusKeys } from './keys.js';
 
-type IndexServices = Pick<Services, 'store' | 'avatars' | 'config'>;
+type IndexServices = Pick<StatusDeps, 'store' | 'avatars' | 'config'>;
 
 /** When the watchdog first looks at a pending avatar, and what it remembers between polls. */
 export interface WatchState {
@@ -17,7 +17,7 @@ export interface WatchState {
  */
 export async function indexNewAvatar(services: IndexServices, record: AvaturnAvatarRecord, firstPollAt: number): Promise<void> {
   const { store } = services;
-  const keys = keysOf(services);
+  const keys = statusKeys(services.config);
   await store.set(keys.avatar(record.avaturnAvatarId), record.id);
   await store.set<WatchState>(keys.watch(record.id), { attempt: 0, nextPollAt: firstPollAt });
   await store.setAdd(keys.pending(), record.id);
@@ -25,8 +25,8 @@ export async function indexNewAvatar(services: IndexServices, record: AvaturnAva
 
 /** The avatar has a final status: the watchdog stops looking at it. */
 export async function stopWatching(services: IndexServices, avatarId: string): Promise<void> {
-  await services.store.setRemove(keysOf(services).pending(), avatarId);
-  await services.store.delete(keysOf(services).watch(avatarId));
+  await services.store.setRemove(statusKeys(services.config).pending(), avatarId);
+  await services.store.delete(statusKeys(services.config).watch(avatarId));
 }
 
 /**
@@ -38,14 +38,14 @@ export async function pollSoon(services: IndexServices, avatarId: string, at: nu
   // The store keeps no TTL to carry over: this one outlives any deadline, as the watchdog's own do.
   const ttlMs = services.config.avaturn.processingDeadlineMs + 60 * 60 * 1000;
   await services.store.update<WatchState>(
-    keysOf(services).watch(avatarId),
+    statusKeys(services.config).watch(avatarId),
     (state) => (state && state.nextPollAt > at ? { ...state, nextPollAt: at } : undefined),
     { ttlMs },
   );
 }
 
 export async function findByAvaturnId(services: IndexServices, avaturnAvatarId: string): Promise<AvaturnAvatarRecord | undefined> {
-  const id = await services.store.get<string>(keysOf(services).avatar(avaturnAvatarId));
+  const id = await services.store.get<string>(statusKeys(services.config).avatar(avaturnAvatarId));
   if (!id) return undefined;
   const record = await services.avatars.get(id);
   return record?.provider === 'AVATURN' ? record : undefined;
@@ -54,5 +54,5 @@ export async function findByAvaturnId(services: IndexServices, avaturnAvatarId: 
 /** Everything but the record itself (the repository deletes that and completes subscriptions). */
 export async function forgetAvatar(services: IndexServices, record: AvaturnAvatarRecord): Promise<void> {
   await stopWatching(services, record.id);
-  await services.store.delete(keysOf(services).avatar(record.avaturnAvatarId));
+  await services.store.delete(statusKeys(services.config).avatar(record.avaturnAvatarId));
 }

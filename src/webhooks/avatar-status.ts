@@ -1,9 +1,9 @@
 import type { AvatarStatus, AvaturnAvatarRecord } from '../avatars/avatar-record.js';
-import type { Services } from '../services.js';
 import type { AvatarStatus as UpstreamStatus } from '../upstreams/avaturn/schemas.js';
 import { stopWatching } from './avatar-index.js';
+import type { StatusDeps } from './deps.js';
 
-type StatusServices = Pick<Services, 'store' | 'avatars' | 'config'>;
+type StatusServices = Pick<StatusDeps, 'store' | 'avatars' | 'config'>;
 
 /** Statuses only move forward; READY and FAILED are final. */
 const RANK: Record<AvatarStatus, number> = { AWAITING_UPLOAD: 0, PROCESSING: 1, READY: 2, FAILED: 2 };
@@ -20,6 +20,10 @@ export const FAILURE_REASONS = {
 } as const;
 
 const isFinal = (status: AvatarStatus) => status === 'READY' || status === 'FAILED';
+
+/** Final, and no answer of the API could change it (a confirmed `ready` only overrides a watchdog timeout). */
+export const isSettled = (record: AvaturnAvatarRecord): boolean =>
+  record.status === 'READY' || (record.status === 'FAILED' && !record.timedOut);
 
 /**
  * Applies a status Avaturn confirmed (from the avatar listing), monotonically: a repeated or

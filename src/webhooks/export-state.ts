@@ -1,9 +1,12 @@
 import type { AvatarModelRecord, AvaturnAvatarRecord } from '../avatars/avatar-record.js';
 import { NotFoundError } from '../errors/app-error.js';
-import type { Services } from '../services.js';
 import type { AvaturnExport } from '../upstreams/avaturn/schemas.js';
-import { putDefaultCustomization } from '../avaturn/customize-avatar.js';
-import { requireReady } from '../avaturn/errors.js';
+import type { StatusDeps } from './deps.js';
+
+/**
+ * The export model of an Avaturn avatar as a state machine: `exports/new` answers (from the
+ * mutation, or to confirm `export.ready`) and `export.ready` outcomes move it, never backwards.
+ */
 
 /**
  * [ASSUMED] Export URLs are temporary ("download, never store") for a lifetime Avaturn does not
@@ -14,7 +17,7 @@ export const EXPORT_URL_TTL_MS = 30 * 60 * 1000;
 /** A URL this close to expiry is not worth keeping: ask again. */
 const FRESH_ENOUGH_MS = 60 * 1000;
 
-export function modelFrom(result: AvaturnExport, customizationVersion: number, now = Date.now()): AvatarModelRecord {
+function modelFrom(result: AvaturnExport, customizationVersion: number, now = Date.now()): AvatarModelRecord {
   return result.status === 'ready'
     ? { status: 'READY', url: result.url, expiresAt: new Date(now + EXPORT_URL_TTL_MS).toISOString(), customizationVersion }
     : { status: 'PENDING', url: null, expiresAt: null, customizationVersion };
@@ -52,19 +55,6 @@ export function settleExportOutcome(
 }
 
 /**
- * `exportAvatar`: the GLB of the current customization. A fresh READY model is returned as is;
- * otherwise `exports/new` answers `ready` with a new URL (this version was exported before) or
- * `pending`, and `export.ready` later completes the model and pushes `avatarUpdated`.
- */
-export async function exportAvatar(services: Services, record: AvaturnAvatarRecord): Promise<AvaturnAvatarRecord> {
-  requireReady(record);
-  if (hasFreshModel(record)) return record;
-  await putDefaultCustomization(services, record);
-  const result = await services.avaturn.createExport(record.avaturnAvatarId);
-  return storeExport(services, record.id, result, { customizationSet: true });
-}
-
-/**
  * The change storing what `exports/new` answered makes, or undefined. A pending export that
  * replaces the pending one of another customization counts it (and those it counted) in
  * `earlierExports`.
@@ -90,7 +80,7 @@ export function exportChange(
 
 /** Stores what `exports/new` answered (from the mutation or to confirm `export.ready`), once. */
 export async function storeExport(
-  services: Pick<Services, 'avatars'>,
+  services: Pick<StatusDeps, 'avatars'>,
   avatarId: string,
   result: AvaturnExport,
   extra: Partial<AvaturnAvatarRecord> = {},
@@ -98,4 +88,12 @@ export async function storeExport(
   const updated = await services.avatars.update<AvaturnAvatarRecord>(avatarId, (current) => exportChange(current, result, extra));
   if (!updated) throw new NotFoundError('Avatar not found');
   return updated;
+}
+
+/**
+ * The change a confirmed `export.ready` makes: what `exports/new` answered, unless it is still
+ * running for the current customization, in which case the delivery was an earlier export's.
+ */
+export function confirmedExportChange(current: AvaturnAvatarRecord, result: AvaturnExport): Partial<AvaturnAvatarRecord> | undefined {
+  return result.status === 'pending' && current.model?.status === 'PENDING' ? settleExportOutcome(current, 'unrelatedReady') : exportChange(current, result);
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
-import type { Services } from '../services.js';
 import type { AvaturnAvatar } from '../upstreams/avaturn/schemas.js';
 import { UpstreamNotFoundError } from '../upstreams/errors.js';
 import { stopWatching, type WatchState } from './avatar-index.js';
 import { applyUpstreamStatus, failAvatar } from './avatar-status.js';
-import { keysOf } from '../avaturn/keys.js';
+import type { StatusDeps } from './deps.js';
+import { statusKeys } from './keys.js';
 
 /** Backoff between polls of one avatar: interval, 2x, 4x ... up to this. */
 const MAX_POLL_DELAY_MS = 60_000;
@@ -34,7 +34,7 @@ export class AvaturnWatchdog {
   private stopped = false;
 
   constructor(
-    private readonly services: Services,
+    private readonly services: StatusDeps,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -63,7 +63,7 @@ export class AvaturnWatchdog {
   /** One pass over the due avatars (exposed for tests). */
   async round(): Promise<void> {
     const { store } = this.services;
-    const lease = keysOf(this.services).watchdogLease();
+    const lease = statusKeys(this.services.config).watchdogLease();
     const holder = randomUUID();
     // The TTL only matters if this instance dies mid-round; otherwise the lease is handed back.
     if (!(await store.claim(lease, holder, Math.max(this.intervalMs, 10_000)))) return;
@@ -83,13 +83,13 @@ export class AvaturnWatchdog {
     const { store, avatars } = this.services;
     const now = this.now();
     const due = new Map<string, AvaturnAvatarRecord[]>();
-    for (const id of await store.setMembers(keysOf(this.services).pending())) {
+    for (const id of await store.setMembers(statusKeys(this.services.config).pending())) {
       const record = await avatars.get(id);
       if (!record || record.provider !== 'AVATURN' || record.status === 'READY' || record.status === 'FAILED') {
         await stopWatching(this.services, id);
         continue;
       }
-      const state = await store.get<WatchState>(keysOf(this.services).watch(id));
+      const state = await store.get<WatchState>(statusKeys(this.services.config).watch(id));
       if (state && state.nextPollAt > now && this.deadlineOf(record) > now) continue;
       const list = due.get(record.avaturnUserId) ?? [];
       list.push(record);
@@ -149,7 +149,7 @@ export class AvaturnWatchdog {
   }
 
   private async scheduleNext(record: AvaturnAvatarRecord): Promise<void> {
-    const key = keysOf(this.services).watch(record.id);
+    const key = statusKeys(this.services.config).watch(record.id);
     const state = (await this.services.store.get<WatchState>(key)) ?? { attempt: 0, nextPollAt: 0 };
     const delay = Math.min(this.intervalMs * 2 ** state.attempt, Math.max(MAX_POLL_DELAY_MS, this.intervalMs));
     // Never sleep past the deadline: the last look happens on time.

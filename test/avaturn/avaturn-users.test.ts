@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAvaturnUser } from '../../src/avaturn/avaturn-users.js';
-import { keysOf } from '../../src/avaturn/keys.js';
+import { avaturnKeys } from '../../src/avaturn/keys.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { StartAvatarUploadMutation } from './documents.js';
@@ -42,14 +42,14 @@ describe('ensureAvaturnUser', () => {
     expect([a, b, created]).toEqual(['USER1', 'USER1', 1]);
 
     // A crashed holder's lock expires, and the next caller creates the user.
-    await store.claim(keysOf(services).userLock('u2'), 'dead', 50);
+    await store.claim(avaturnKeys(services.config).userLock('u2'), 'dead', 50);
     expect(await ensureAvaturnUser({ ...services, avaturn }, 'u2')).toBe('USER2');
   });
 
   it('keeps the first mapping when a creator outlived its lock, and deletes the Avaturn user it made for nothing', async () => {
     const store = new MemoryStore();
     const services = { store, config: gw.config };
-    const lock = keysOf(services).userLock('u4');
+    const lock = avaturnKeys(services.config).userLock('u4');
     let created = 0;
     const deleted: string[] = [];
     let releaseSlow!: () => void;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { keysOf } from '../../src/avaturn/keys.js';
+import { avaturnKeys } from '../../src/avaturn/keys.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { REDIS_URL, deleteKeys, describeRedis, testRedis } from '../helpers/redis.js';
 import { ACCEPTED, avatarReadyBody, deliver, listen, recordOf, upstreamStatus } from '../webhooks/helpers.js';
@@ -31,7 +31,7 @@ describeRedis('Avaturn flows on two instances sharing Redis', () => {
   });
   afterAll(async () => {
     for (const id of owners) for (const record of await a.services.avatars.listByOwner(id)) await a.services.avatars.delete(record);
-    await deleteKeys(admin, `ag:${keysOf(a.services).user('').replace(/user:$/, '')}`);
+    await deleteKeys(admin, `ag:${avaturnKeys(a.services.config).user('').replace(/user:$/, '')}`);
     await Promise.all([a?.stop(), b?.stop()]);
     await admin?.quit();
   });

@@ -4,14 +4,15 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AvaturnAvatarRecord } from '../../src/avatars/avatar-record.js';
 import { applyUpstreamStatus } from '../../src/webhooks/avatar-status.js';
-import { keysOf } from '../../src/avaturn/keys.js';
+import { statusKeys } from '../../src/webhooks/keys.js';
 import { AvaturnWatchdog } from '../../src/webhooks/watchdog.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { AvaturnClient, type PhotoSource } from '../../src/upstreams/avaturn/client.js';
+import { AvaturnClient } from '../../src/upstreams/avaturn/client.js';
 import { UpstreamConnectionError, UpstreamTimeoutError } from '../../src/upstreams/errors.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { startServer, type LocalServer } from '../upstreams/helpers.js';
 import { createAvatarUpload, createResult, waitForAvatar } from '../avaturn/flows.js';
+import type { PhotoSource } from '../../src/upstreams/avaturn/multipart.js';
 
 let gw: TestGateway;
 let server: LocalServer | undefined;
@@ -26,7 +27,7 @@ afterEach(async () => {
 });
 
 const recordOf = async (id: string) => (await gw.services.avatars.get(decodeGlobalID(id).id)) as AvaturnAvatarRecord;
-const watched = async (record: AvaturnAvatarRecord) => (await gw.services.store.setMembers(keysOf(gw.services).pending())).includes(record.id);
+const watched = async (record: AvaturnAvatarRecord) => (await gw.services.store.setMembers(statusKeys(gw.services.config).pending())).includes(record.id);
 
 /** The gateway's client, its upload answered by `fail` instead of (or after) the real upload. */
 function failUpload(fail: Error, options: { afterSending: boolean }) {

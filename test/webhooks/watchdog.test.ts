@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyUpstreamStatus } from '../../src/webhooks/avatar-status.js';
-import { keysOf } from '../../src/avaturn/keys.js';
+import { statusKeys } from '../../src/webhooks/keys.js';
 import { AvaturnWatchdog } from '../../src/webhooks/watchdog.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { listen, recordOf } from './helpers.js';
@@ -33,7 +33,7 @@ describe('AvaturnWatchdog', () => {
     }
     const record = await recordOf(gw, id);
     expect(gw.app.sandbox!.avaturn!.deliveries.some((d) => (d.body as { avatar_id?: string }).avatar_id === record.avaturnAvatarId)).toBe(false);
-    expect(await gw.services.store.setMembers(keysOf(gw.services).pending())).not.toContain(record.id);
+    expect(await gw.services.store.setMembers(statusKeys(gw.services.config).pending())).not.toContain(record.id);
   });
 });
 
@@ -61,7 +61,7 @@ describe('AvaturnWatchdog backoff', () => {
     // Polled at +0, +50, +150, +350, +750 (delays 50, 100, 200, 400): five listings in 800 ms, not sixteen.
     const polledAt = rounds.filter((r, i) => r.listings !== (rounds[i - 1]?.listings ?? 0)).map((r) => r.at - rounds[0]!.at);
     expect(polledAt).toEqual([0, 50, 150, 350, 750]);
-    const state = await gw.services.store.get<{ attempt: number }>(keysOf(gw.services).watch(records[1]!.id));
+    const state = await gw.services.store.get<{ attempt: number }>(statusKeys(gw.services.config).watch(records[1]!.id));
     expect(state?.attempt).toBe(5);
   });
 });

@@ -1,10 +1,10 @@
-import type { ImageRecord } from '../../avatars/avatar-record.js';
 import { liveRecord } from '../../events/live-record.js';
 import { NotFoundError, unlessNotFound } from '../../errors/app-error.js';
 import { builder } from '../builder.js';
 import { parseGlobalId } from '../global-ids.js';
 import { ImageFormatEnum, ImageQualityEnum, RenderStatusEnum } from './enums.js';
 import { PoseRef } from './pose.js';
+import type { ImageRecord } from '../../images/image-record.js';
 
 export const AvatarImageRef = builder.objectRef<ImageRecord>('AvatarImage');
 

@@ -1,5 +1,4 @@
-import { forgetAvatar } from '../../webhooks/avatar-index.js';
-import { UpstreamNotFoundError } from '../../upstreams/errors.js';
+import { deleteAvatar } from '../../providers/delete-avatar.js';
 import { builder } from '../builder.js';
 import { parseAvatarId } from '../global-ids.js';
 import { COMMON_MUTATION_ERRORS } from './errors.js';
@@ -18,15 +17,7 @@ builder.mutationField('deleteAvatar', (t) =>
       dataField: { name: 'deletedId' },
     },
     resolve: async (_root, args, ctx) => {
-      const avatar = await ctx.services.avatars.getOwned(parseAvatarId(String(args.id)), ctx.viewer!.userId);
-      if (avatar.provider === 'AVATURN') {
-        // Already gone upstream is fine: the goal is that it no longer exists.
-        await ctx.services.avaturn.deleteAvatar(avatar.avaturnUserId, avatar.avaturnAvatarId).catch((err: unknown) => {
-          if (!(err instanceof UpstreamNotFoundError)) throw err;
-        });
-        await forgetAvatar(ctx.services, avatar);
-      }
-      await ctx.services.avatars.delete(avatar);
+      await deleteAvatar(ctx.services, parseAvatarId(String(args.id)), ctx.viewer!.userId);
       return String(args.id);
     },
   }),

@@ -1,5 +1,5 @@
 import type { AvaturnAvatarRecord } from '../../../avatars/avatar-record.js';
-import { exportAvatar } from '../../../webhooks/export-state.js';
+import { exportAvatar } from '../../../avaturn/export-avatar.js';
 import { builder } from '../../builder.js';
 import { parseGlobalId } from '../../global-ids.js';
 import { AvaturnAvatarRef } from './avaturn-avatar.js';

@@ -2,11 +2,11 @@ import type { AvaturnAvatarRecord } from '../../../avatars/avatar-record.js';
 import { startAvaturnAvatar, UPLOAD_URL_TTL_MS } from '../../../uploads/new-avatar.js';
 import { RateLimitedError } from '../../../errors/app-error.js';
 import { checkUserLimit } from '../../../limits/user-limits.js';
-import { PHOTO_FIELDS } from '../../../upstreams/avaturn/client.js';
 import { builder } from '../../builder.js';
 import { BodyTypeEnum } from '../enums.js';
 import { AvaturnAvatarRef } from './avaturn-avatar.js';
 import { AVATURN_MUTATION_ERRORS } from './errors.js';
+import { PHOTO_FIELDS } from '../../../upstreams/avaturn/photo-upload.js';
 
 interface StartedUpload {
   avatar: AvaturnAvatarRecord;
