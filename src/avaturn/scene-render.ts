@@ -14,7 +14,7 @@ import { requireReady } from './errors.js';
 import { avaturnKeys } from './keys.js';
 
 /** [ASSUMED] Avaturn renders scenes 1024 px wide (the sandbox's choice; not published); height follows the scene's ratio. */
-export const SCENE_RENDER_WIDTH = 1024;
+const SCENE_RENDER_WIDTH = 1024;
 /** A ready render this close to expiry is rendered again rather than reused. */
 const REUSE_MARGIN_MS = 60 * 1000;
 

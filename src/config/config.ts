@@ -9,14 +9,14 @@ export const SANDBOX_JWT_SECRET = 'avatar-gateway-sandbox-secret-do-not-use-in-p
 /** Keys the gateway's clients present to the embedded simulators (which check them like the real services). */
 export const SANDBOX_AVATURN_KEY = 'sandbox-avaturn-key';
 export const SANDBOX_RENDERIT_KEY = 'sandbox-renderit-key';
-export const SANDBOX_WEBHOOK_TOKEN = 'sandbox-webhook-token';
+const SANDBOX_WEBHOOK_TOKEN = 'sandbox-webhook-token';
 
 export const DEFAULT_POSE_CATALOG = fileURLToPath(new URL('../poses/default-catalog.json', import.meta.url));
 
 /** The limit's value, its default when unset, undefined when turned off. */
 const limitOr = (value: number | null | undefined, fallback: number) => (value === null ? undefined : (value ?? fallback));
 
-export type UpstreamMode = 'live' | 'sandbox';
+type UpstreamMode = 'live' | 'sandbox';
 
 export interface Config {
   env: 'development' | 'production' | 'test';

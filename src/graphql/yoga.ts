@@ -15,7 +15,7 @@ import { useRequestErrorCodes } from './use-request-error-codes.js';
 import { useSubscriptionLimit } from './use-subscription-limit.js';
 import { useTokenExpiry } from './use-token-expiry.js';
 
-export type ServerContext = {
+type ServerContext = {
   req: IncomingMessage;
   res: ServerResponse;
   /** Multipart requests only: their own count of file parts (see `src/uploads/file-part-count.ts`). */

@@ -5,7 +5,7 @@ import type { RenderMethods } from './render-calls.js';
 import type { RenderRuntime } from './render-runtime.js';
 
 /** What the render path needs from the process (`src/services.ts` provides it). */
-export interface RenderServices {
+interface RenderServices {
   renders: RenderRuntime;
   renderIt: RenderMethods;
   images: ImageRepository;

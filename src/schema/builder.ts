@@ -11,13 +11,13 @@ import { UnauthenticatedError } from '../errors/app-error.js';
 import { decodeGlobalIdOrNothing } from './global-ids.js';
 import { loadableNodeIds } from './node-ids.js';
 
-export type Scalars = {
+type Scalars = {
   DateTime: { Input: Date; Output: Date | string };
   URL: { Input: URL; Output: URL | string };
   Upload: { Input: Promise<FileUpload>; Output: never };
 };
 
-export interface AuthScopes {
+interface AuthScopes {
   /** An authenticated app user. */
   user: boolean;
 }

@@ -15,7 +15,7 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 /** What the first call left for its replays. */
 type Done = { state: 'done'; resultId: string };
 
-export type IdempotencyClaim =
+type IdempotencyClaim =
   | { kind: 'replay'; resultId: string }
   | { kind: 'first'; complete(resultId: string): Promise<void>; release(): Promise<void> };
 
@@ -43,7 +43,7 @@ export function pickIdempotencyKey(header: string | null | undefined, field: str
  * key). A repeat gets `replay` with the first result, waits briefly while the first call is
  * still running, then answers CONFLICT.
  */
-export async function claimIdempotencyKey(
+async function claimIdempotencyKey(
   services: Pick<UploadDeps, 'store' | 'config'>,
   operation: string,
   ownerId: string,

@@ -14,7 +14,7 @@ import type { UploadSlots } from './upload-slots.js';
  * Headers that prove a request was not a "simple" cross-site form post: a browser only sends
  * them after a CORS preflight. Same rule as Apollo's CSRF prevention.
  */
-export const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-preflight'] as const;
+const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-preflight'] as const;
 
 export interface MultipartSetup {
   services: Pick<UploadDeps, 'verifyToken' | 'logger'>;

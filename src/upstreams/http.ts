@@ -122,7 +122,7 @@ export interface UpstreamResponse {
   body: unknown;
 }
 
-export const DEFAULT_MAX_RESPONSE_BYTES = MiB;
+const DEFAULT_MAX_RESPONSE_BYTES = MiB;
 /** Error bodies are only read for their validation detail; anything longer is dropped. */
 const MAX_ERROR_BODY_BYTES = 64 * KiB;
 

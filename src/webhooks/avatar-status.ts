@@ -14,7 +14,7 @@ const FROM_UPSTREAM: Record<UpstreamStatus, AvatarStatus> = {
   failed: 'FAILED',
 };
 
-export const FAILURE_REASONS = {
+const FAILURE_REASONS = {
   failed: 'Avaturn could not make an avatar from these photos (for example, no face was found)',
   missing: 'The avatar no longer exists at Avaturn',
 } as const;

@@ -14,7 +14,7 @@ import { createSignatureVerifier } from './signature.js';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Avaturn's deliveries are a few hundred bytes; anything near this is not one of them. */
-export const MAX_WEBHOOK_BYTES = 256 * 1024;
+const MAX_WEBHOOK_BYTES = 256 * 1024;
 /**
  * A signed delivery, once handled (whatever it did), is recognised by its `webhook-id` this long:
  * senders retry for hours, not days, and the signature's timestamp check refuses older replays.

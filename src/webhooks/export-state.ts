@@ -13,7 +13,7 @@ import type { StatusDeps } from './deps.js';
  * publish; the gateway shows one for 30 minutes (the sandbox keeps them an hour) and asks for a
  * fresh one after that.
  */
-export const EXPORT_URL_TTL_MS = 30 * 60 * 1000;
+const EXPORT_URL_TTL_MS = 30 * 60 * 1000;
 /** A URL this close to expiry is not worth keeping: ask again. */
 const FRESH_ENOUGH_MS = 60 * 1000;
 
@@ -59,7 +59,7 @@ export function settleExportOutcome(
  * replaces the pending one of another customization counts it (and those it counted) in
  * `earlierExports`.
  */
-export function exportChange(
+function exportChange(
   current: AvaturnAvatarRecord,
   result: AvaturnExport,
   extra: Partial<AvaturnAvatarRecord> = {},

@@ -17,7 +17,7 @@ const CONCURRENCY = 8;
  * reset, a lost answer), never landed.
  */
 const UPLOAD_LANDING_GRACE_MS = 60_000;
-export const PHOTOS_NEVER_RECEIVED = 'Avaturn never received the photos';
+const PHOTOS_NEVER_RECEIVED = 'Avaturn never received the photos';
 
 /**
  * Avaturn sends nothing when processing fails, so pending avatars are polled

@@ -4,7 +4,7 @@ import type { ZepetoLoginPoller } from './login-poller.js';
 import type { RenderItClient } from '../upstreams/render-it/client.js';
 
 /** A QR login is valid this long [DOC]. */
-export const LOGIN_TTL_MS = 60_000;
+const LOGIN_TTL_MS = 60_000;
 
 export interface ConnectDeps {
   renderIt: Pick<RenderItClient, 'startAuth'>;

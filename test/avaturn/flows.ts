@@ -5,7 +5,7 @@ import { AvatarQuery, CreateAvatarMutation, StartAvatarUploadMutation } from './
 import { sendUpload, type UploadReply } from './multipart.js';
 import { jpeg, png } from './photos.js';
 
-export type PhotoData = Buffer | AsyncIterable<Buffer>;
+type PhotoData = Buffer | AsyncIterable<Buffer>;
 
 export interface Photos {
   frontal?: PhotoData;

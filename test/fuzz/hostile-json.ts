@@ -16,7 +16,7 @@ import {
 export class JsonObject {
   constructor(readonly entries: ReadonlyArray<readonly [string, Json]>) {}
 }
-export class RawNumber {
+class RawNumber {
   constructor(readonly text: string) {}
 }
 export type Json = null | boolean | number | string | RawNumber | JsonObject | Json[];

@@ -14,13 +14,13 @@ import { renderJpeg, renderPng } from '../../src/sandbox/images/index.js';
 export const API_KEY = 'test-avaturn-key';
 export const BASE_PATH = '/sandbox/avaturn';
 
-export interface ReceivedWebhook {
+interface ReceivedWebhook {
   headers: Record<string, string>;
   raw: string;
   body: { event: string; [key: string]: unknown };
 }
 
-export interface Reply {
+interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   json: unknown;
@@ -135,7 +135,7 @@ export async function waitFor<T>(check: () => T | undefined, timeoutMs = 3000): 
 }
 
 export const goodJpeg = (seed = 'face'): Buffer => renderJpeg({ width: 128, height: 160, seed });
-export const goodPng = (seed = 'face'): Buffer => renderPng({ width: 96, height: 96, seed });
+const goodPng = (seed = 'face'): Buffer => renderPng({ width: 96, height: 96, seed });
 
 export interface PhotoSet {
   frontal?: Buffer | string;

@@ -17,7 +17,7 @@ import { builder } from '../builder.js';
  * Typed failures for mutation result unions (`... | ValidationError | NotFoundError | UpstreamError`).
  * Every member carries `message` and a `code` from the same table as `extensions.code`.
  */
-export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: Object.values(ErrorCode) });
+const ErrorCodeEnum = builder.enumType('ErrorCode', { values: Object.values(ErrorCode) });
 
 export const ErrorInterface = builder.interfaceRef<Error & { code: ErrorCode }>('Error').implement({
   description: 'A failure a client can act on.',
@@ -78,7 +78,7 @@ builder.objectType(RateLimitedError, {
 });
 
 /** The upstream base class is abstract; Pothos only needs it for `instanceof`. */
-export const UpstreamErrorClass = UpstreamError as unknown as new (...args: any[]) => UpstreamError; // eslint-disable-line @typescript-eslint/no-explicit-any
+const UpstreamErrorClass = UpstreamError as unknown as new (...args: any[]) => UpstreamError; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 builder.objectType(UpstreamErrorClass, {
   name: 'UpstreamError',

@@ -8,7 +8,7 @@ import { builder } from '../../builder.js';
 import { COMMON_MUTATION_ERRORS } from '../errors.js';
 import { ZepetoAvatarRef } from './zepeto-avatar.js';
 
-export const ZepetoConnectionStatusEnum = builder.enumType('ZepetoConnectionStatus', {
+const ZepetoConnectionStatusEnum = builder.enumType('ZepetoConnectionStatus', {
   values: {
     PENDING: { description: 'Waiting for the user to scan the QR code and log in.' },
     CONNECTED: { description: 'Logged in: the ZEPETO IDs are now ZepetoAvatars of the user.' },
@@ -16,7 +16,7 @@ export const ZepetoConnectionStatusEnum = builder.enumType('ZepetoConnectionStat
   } as const,
 });
 
-export const ZepetoConnectionRef = builder.objectRef<ZepetoConnectionRecord>('ZepetoConnection').implement({
+const ZepetoConnectionRef = builder.objectRef<ZepetoConnectionRecord>('ZepetoConnection').implement({
   description: 'A ZEPETO QR login: show `url` as a QR code, then follow zepetoConnectionUpdated(sessionId: id).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The login session id (the `sessionId` of zepetoConnectionUpdated).' }),
