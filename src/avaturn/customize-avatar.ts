@@ -6,11 +6,18 @@ import { inputFieldFromLoc, mergeCustomization, validateCustomization, type Cust
 import { requireReady, UnknownAssetError } from './errors.js';
 
 /**
- * `customizeAvatar`: the input is validated before any call, merged into the current document
- * and PUT. Avaturn's 409 (asset in another slot) and 410 (unknown asset) become typed errors.
- * The local customization version moves on, so exports and scene renders are made afresh.
+ * `customizeAvatar` of one of `ownerId`'s Avaturn avatars: the input is validated before any
+ * call, merged into the current document and PUT. Avaturn's 409 (asset in another slot) and 410
+ * (unknown asset) become typed errors. The local customization version moves on, so exports and
+ * scene renders are made afresh.
  */
-export async function customizeAvatar(services: Pick<AvaturnDeps, 'avaturn' | 'avatars'>, record: AvaturnAvatarRecord, input: CustomizationInput): Promise<AvaturnAvatarRecord> {
+export async function customizeAvatar(
+  services: Pick<AvaturnDeps, 'avaturn' | 'avatars'>,
+  ownerId: string,
+  avatarId: string,
+  input: CustomizationInput,
+): Promise<AvaturnAvatarRecord> {
+  const record = await services.avatars.getOwned(avatarId, ownerId, 'AVATURN');
   validateCustomization(input);
   requireReady(record);
   const current = await services.avaturn.getCustomization(record.avaturnAvatarId);

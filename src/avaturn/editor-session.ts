@@ -28,8 +28,9 @@ export async function createEditorSession(
   services: Pick<AvaturnDeps, 'store' | 'avaturn' | 'avatars' | 'config' | 'logger'>,
   ownerId: string,
   kind: EditorSessionKind,
-  avatar: AvaturnAvatarRecord | undefined,
+  avatarId: string | undefined,
 ): Promise<EditorSession> {
+  const avatar = avatarId === undefined ? undefined : await services.avatars.getOwned(avatarId, ownerId, 'AVATURN');
   if (kind === 'EDIT_EXISTING' && !avatar) {
     throw new ValidationError('input.avatarId is required to edit an existing avatar', 'input.avatarId');
   }

@@ -5,11 +5,12 @@ import type { AvaturnDeps } from './deps.js';
 import { requireReady } from './errors.js';
 
 /**
- * `exportAvatar`: the GLB of the current customization. A fresh READY model is returned as is;
+ * `exportAvatar` of one of `ownerId`'s Avaturn avatars: the GLB of its current customization. A fresh READY model is returned as is;
  * otherwise `exports/new` answers `ready` with a new URL (this version was exported before) or
  * `pending`, and `export.ready` later completes the model and pushes `avatarUpdated`.
  */
-export async function exportAvatar(deps: Pick<AvaturnDeps, 'avaturn' | 'avatars'>, record: AvaturnAvatarRecord): Promise<AvaturnAvatarRecord> {
+export async function exportAvatar(deps: Pick<AvaturnDeps, 'avaturn' | 'avatars'>, ownerId: string, avatarId: string): Promise<AvaturnAvatarRecord> {
+  const record = await deps.avatars.getOwned(avatarId, ownerId, 'AVATURN');
   requireReady(record);
   if (hasFreshModel(record)) return record;
   await putDefaultCustomization(deps, record);

@@ -1,3 +1,4 @@
+import type { AvatarRepository } from '../avatars/avatar-repository.js';
 import type { ImageRepository } from '../images/image-repository.js';
 import type { RenderBudget } from '../limits/render-budget.js';
 import type { PoseCatalog } from '../poses/catalog.js';
@@ -8,6 +9,8 @@ import type { RenderRuntime } from './render-runtime.js';
 interface RenderServices {
   renders: RenderRuntime;
   renderIt: RenderMethods;
+  /** Group images read the avatars they show. */
+  avatars: Pick<AvatarRepository, 'getOwned'>;
   images: ImageRepository;
   catalog: PoseCatalog;
   limits: { renderBudget: RenderBudget | undefined };

@@ -3,7 +3,7 @@ import { resolvePoseArg } from '../poses/resolve-pose.js';
 import type { RenderQuality } from '../upstreams/render-it/pricing.js';
 import { loadRender } from './render-loader.js';
 import { renderMeterOf } from './render-meter.js';
-import { checkAnimated, checkFps, checkPoseCount, checkQuality, targetsOf } from './render-validation.js';
+import { checkAnimated, checkFps, checkPoseCount, checkQuality, checkTargetCount, targetsOf } from './render-validation.js';
 import type { ImageRecord } from '../images/image-record.js';
 import type { RenderScope } from './render-scope.js';
 
@@ -56,4 +56,19 @@ export async function renderMotion(
     return { targets: targetsOf([avatar]), pose: checkAnimated(resolvePoseArg(scope.services.catalog, poseArg, 'ZEPETO')) };
   });
   return loadRender(scope, { kind, targets, quality, pose, fps });
+}
+
+/** `renderGroupImage`: one still of 1 to 8 of `ownerId`'s ZEPETO avatars together in a pose. */
+export async function renderGroupImage(
+  scope: RenderScope,
+  ownerId: string,
+  avatarIds: readonly string[],
+  poseArg: string,
+  quality: RenderQuality,
+): Promise<ImageRecord> {
+  // Count first: no store read, let alone an upstream call, for a request that cannot work.
+  checkTargetCount(avatarIds.length, 'input.avatars');
+  const avatars = await Promise.all(avatarIds.map((id) => scope.services.avatars.getOwned(id, ownerId, 'ZEPETO')));
+  const [image] = await renderStills(scope, avatars, [poseArg], quality, { avatars: 'input.avatars', poses: 'input.pose' });
+  return image!;
 }

@@ -98,6 +98,16 @@ describe('global ids', () => {
     }
   });
 
+  it('asks an anonymous caller to authenticate before it looks at the id, forged or not', async () => {
+    const unknown = await gw.execute(ForgedMutations, { id: encodeGlobalID('ZepetoAvatar', 'no-such-avatar') });
+    // Mutations run in order; the first refusal ends them (their results are non-null).
+    expect(unknown).toMatchObject({ data: null, errors: [{ path: ['deleteAvatar'], extensions: { code: 'UNAUTHENTICATED' } }] });
+    for (const id of ['%%%', b64('Pose:ZEPETO:no-such-pose'), b64('AvatarImage:x'), 'x'.repeat(2_000)]) {
+      expect(await gw.execute(ForgedMutations, { id })).toEqual(unknown);
+      expect(await gw.execute(NodeQueries, { id })).toEqual(await gw.execute(NodeQueries, { id: encodeGlobalID('ZepetoAvatar', 'no-such-avatar') }));
+    }
+  });
+
   it('still loads real nodes next to forged ones', async () => {
     const poseId = (await gw.execute(PoseIds)).data!.poses.edges[0]!.node.id;
     const result = await gw.execute(NodeQueries, { id: poseId }, { token });
