@@ -4,8 +4,8 @@ import { ensureAvaturnUser } from '../../src/avaturn/avaturn-users.js';
 import { avaturnKeys } from '../../src/avaturn/keys.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { StartAvatarUploadMutation } from './documents.js';
-import { sandboxCalls } from './flows.js';
+import { StartAvatarUploadMutation } from '../helpers/documents/avatars.js';
+import { sandboxCalls } from '../helpers/avatar-flows.js';
 
 describe('ensureAvaturnUser', () => {
   let gw: TestGateway;
@@ -36,7 +36,8 @@ describe('ensureAvaturnUser', () => {
         await sleep(30);
         return { userId: `USER${created}` };
       },
-    } as unknown as TestGateway['services']['avaturn'];
+      deleteUser: async () => {},
+    };
     // Two "instances" (same store, separate calls) racing.
     const [a, b] = await Promise.all([ensureAvaturnUser({ ...services, avaturn }, 'u1'), ensureAvaturnUser({ ...services, avaturn }, 'u1')]);
     expect([a, b, created]).toEqual(['USER1', 'USER1', 1]);
@@ -62,7 +63,7 @@ describe('ensureAvaturnUser', () => {
         return { userId };
       },
       deleteUser: async (userId: string) => void deleted.push(userId),
-    } as unknown as TestGateway['services']['avaturn'];
+    };
     const slow = ensureAvaturnUser({ ...services, avaturn }, 'u4');
     while (created === 0) await sleep(5);
     await store.delete(lock);
@@ -85,7 +86,8 @@ describe('ensureAvaturnUser', () => {
         if (++calls === 1) throw new Error('Avaturn down');
         return { userId: 'USEROK' };
       },
-    } as unknown as TestGateway['services']['avaturn'];
+      deleteUser: async () => {},
+    };
     await expect(ensureAvaturnUser({ ...services, avaturn }, 'u3')).rejects.toThrow('Avaturn down');
     expect(await ensureAvaturnUser({ ...services, avaturn }, 'u3')).toBe('USEROK');
   });

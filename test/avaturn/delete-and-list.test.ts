@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { statusKeys } from '../../src/webhooks/keys.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { ACCEPTED, avatarReadyBody, deliver, recordOf } from '../webhooks/helpers.js';
-import { subscribeSse, subscribeWs } from './clients.js';
-import { AvatarQuery, AvatarUpdatedSubscription, DeleteAvatarMutation, NodeQuery, ViewerAvatarsQuery } from './documents.js';
-import { createAvatar, createAvatarDirect, readyAvatar, sandboxCalls } from './flows.js';
-import { noFace } from './photos.js';
+import { ACCEPTED, avatarReadyBody, deliver, recordOf } from '../helpers/webhooks.js';
+import { subscribeSse, subscribeWs } from '../helpers/subscriptions.js';
+import { AvatarQuery, AvatarUpdatedSubscription, DeleteAvatarMutation, NodeQuery, ViewerAvatarsQuery } from '../helpers/documents/avatars.js';
+import { createAvatar, createAvatarDirect, readyAvatar, sandboxCalls } from '../helpers/avatar-flows.js';
+import { noFace } from '../helpers/photos.js';
 
 let gw: TestGateway;
 let token: string;

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { avaturnKeys } from '../../src/avaturn/keys.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { REDIS_URL, deleteKeys, describeRedis, testRedis } from '../helpers/redis.js';
-import { ACCEPTED, avatarReadyBody, deliver, listen, recordOf, upstreamStatus } from '../webhooks/helpers.js';
-import { subscribeWs } from './clients.js';
-import { AvatarUpdatedSubscription, StartAvatarUploadMutation } from './documents.js';
-import { createAvatar, createAvatarUpload, createResult, sandboxCalls, waitForAvatar } from './flows.js';
-import { noFace } from './photos.js';
+import { ACCEPTED, avatarReadyBody, deliver, listen, recordOf, upstreamStatus } from '../helpers/webhooks.js';
+import { subscribeWs } from '../helpers/subscriptions.js';
+import { AvatarUpdatedSubscription, StartAvatarUploadMutation } from '../helpers/documents/avatars.js';
+import { createAvatar, createAvatarUpload, createResult, sandboxCalls, waitForAvatar } from '../helpers/avatar-flows.js';
+import { noFace } from '../helpers/photos.js';
 
 describeRedis('Avaturn flows on two instances sharing Redis', () => {
   let a: TestGateway;

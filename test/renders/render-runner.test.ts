@@ -46,9 +46,9 @@ function fakeRenderIt(fail: string[] = []) {
     }),
     renderAnimated: vi.fn(async () => ({ url: url(), frameCount: 12 })),
     renderFrames: vi.fn(async () => ({ frames: [url(), url()] })),
-  };
+  } satisfies RenderMethods;
   const calls = () => Object.values(methods).reduce((sum, m) => sum + m.mock.calls.length, 0);
-  return { methods: methods as unknown as RenderMethods & typeof methods, calls };
+  return { methods, calls };
 }
 
 function setup(options: { fail?: string[]; budget?: number } = {}) {

@@ -3,7 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../__generated__/gql.js';
-import { subscribeSse } from '../avaturn/clients.js';
+import { subscribeSse } from '../helpers/subscriptions.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 const NodeQueries = graphql(`

@@ -1,11 +1,11 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { subscribeSse, subscribeWs } from '../avaturn/clients.js';
-import { AvatarUpdatedSubscription, CreateAvatarMutation, ViewerAvatarsQuery } from '../avaturn/documents.js';
-import { sendUpload } from '../avaturn/multipart.js';
-import { paddedJpeg } from '../avaturn/photos.js';
-import { createAvatar, createAvatarDirect, createAvatarUpload, createResult, sandboxCalls, waitForAvatar } from '../avaturn/flows.js';
+import { subscribeSse, subscribeWs } from '../helpers/subscriptions.js';
+import { AvatarUpdatedSubscription, CreateAvatarMutation, ViewerAvatarsQuery } from '../helpers/documents/avatars.js';
+import { sendUpload } from '../helpers/multipart.js';
+import { paddedJpeg } from '../helpers/photos.js';
+import { createAvatar, createAvatarDirect, createAvatarUpload, createResult, sandboxCalls, waitForAvatar } from '../helpers/avatar-flows.js';
 
 let gw: TestGateway;
 let alice: string;

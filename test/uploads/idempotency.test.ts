@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { createAvatarUpload, createResult, sandboxCalls } from '../avaturn/flows.js';
-import { notAnImage } from '../avaturn/photos.js';
+import { createAvatarUpload, createResult, sandboxCalls } from '../helpers/avatar-flows.js';
+import { notAnImage } from '../helpers/photos.js';
 
 let gw: TestGateway;
 beforeAll(async () => {

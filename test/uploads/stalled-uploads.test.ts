@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAvaturnUser } from '../../src/avaturn/avaturn-users.js';
 import { UPLOAD_CONNECTIONS } from '../../src/upstreams/avaturn/photo-upload.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { openStalled } from '../http/raw-socket.js';
-import { stalledUpload } from './stalled-upload-body.js';
-import { CreateEditorSessionMutation } from '../avaturn/documents.js';
-import { eventually } from '../avaturn/flows.js';
+import { openStalled } from '../helpers/raw-socket.js';
+import { stalledUpload } from '../helpers/stalled-upload.js';
+import { CreateEditorSessionMutation } from '../helpers/documents/avatars.js';
+import { eventually } from '../helpers/avatar-flows.js';
 
 const STALLED = 16;
 let gw: TestGateway;

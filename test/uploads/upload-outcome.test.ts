@@ -10,8 +10,8 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { AvaturnClient } from '../../src/upstreams/avaturn/client.js';
 import { UpstreamConnectionError, UpstreamTimeoutError } from '../../src/upstreams/errors.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { startServer, type LocalServer } from '../upstreams/helpers.js';
-import { createAvatarUpload, createResult, waitForAvatar } from '../avaturn/flows.js';
+import { startServer, type LocalServer } from '../helpers/upstream-clients.js';
+import { createAvatarUpload, createResult, waitForAvatar } from '../helpers/avatar-flows.js';
 import type { PhotoSource } from '../../src/upstreams/avaturn/multipart.js';
 
 let gw: TestGateway;

@@ -4,11 +4,11 @@ import { applyUpstreamStatus } from '../../src/webhooks/avatar-status.js';
 import { statusKeys } from '../../src/webhooks/keys.js';
 import { AvaturnWatchdog } from '../../src/webhooks/watchdog.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { listen, recordOf } from './helpers.js';
-import { subscribeWs } from '../avaturn/clients.js';
-import { AvatarUpdatedSubscription } from '../avaturn/documents.js';
-import { createAvatar, createAvatarDirect, sandboxCalls, waitForAvatar } from '../avaturn/flows.js';
-import { noFace } from '../avaturn/photos.js';
+import { listen, recordOf } from '../helpers/webhooks.js';
+import { subscribeWs } from '../helpers/subscriptions.js';
+import { AvatarUpdatedSubscription } from '../helpers/documents/avatars.js';
+import { createAvatar, createAvatarDirect, sandboxCalls, waitForAvatar } from '../helpers/avatar-flows.js';
+import { noFace } from '../helpers/photos.js';
 
 describe('AvaturnWatchdog', () => {
   let gw: TestGateway;
@@ -93,7 +93,7 @@ describe('AvaturnWatchdog deadlines', () => {
   it('fails an avatar whose photos never arrive once the upload URL expired', async () => {
     await gw.app.watchdog.stop();
     const started = await gw.execute(
-      (await import('../avaturn/documents.js')).StartAvatarUploadMutation,
+      (await import('../helpers/documents/avatars.js')).StartAvatarUploadMutation,
       { input: { bodyType: 'FEMALE' } },
       { token },
     );

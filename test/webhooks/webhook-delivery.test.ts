@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { createAvatar, waitForAvatar } from '../avaturn/flows.js';
+import { createAvatar, waitForAvatar } from '../helpers/avatar-flows.js';
 import type { WatchState } from '../../src/webhooks/avatar-index.js';
 import { statusKeys } from '../../src/webhooks/keys.js';
 import { CONFIRMATION_MEMORY_MS } from '../../src/webhooks/confirmations.js';
-import { ACCEPTED, avatarReadyBody, deliver, listen, recordOf, upstreamStatus } from './helpers.js';
+import { ACCEPTED, avatarReadyBody, deliver, listen, recordOf, upstreamStatus } from '../helpers/webhooks.js';
 
 let gw: TestGateway;
 let token: string;

@@ -3,9 +3,9 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { waitUntil } from '../helpers/redis.js';
-import { createAvatar, waitForAvatar } from '../avaturn/flows.js';
+import { createAvatar, waitForAvatar } from '../helpers/avatar-flows.js';
 import { CONFIRMATION_MEMORY_MS } from '../../src/webhooks/confirmations.js';
-import { ACCEPTED, avatarReadyBody, deliver, recordOf, sign, upstreamStatus } from './helpers.js';
+import { ACCEPTED, avatarReadyBody, deliver, recordOf, sign, upstreamStatus } from '../helpers/webhooks.js';
 
 const SECRET = `whsec_${Buffer.from('avatar-gateway-test-webhook-secret').toString('base64')}`;
 const TOKEN = 'receiver-test-token-0123456789';

@@ -5,7 +5,7 @@ import { SlidingWindowLimiter } from '../../../src/upstreams/admission/sliding-w
 import { Admission } from '../../../src/upstreams/admission/admission.js';
 import { FairQueue } from '../../../src/upstreams/admission/fair-queue.js';
 import { deleteKeys, describeRedis, testRedis, uniquePrefix } from '../../helpers/redis.js';
-import { maxInWindow } from '../../renders/harness.js';
+import { maxInWindow } from '../../helpers/render-gateway.js';
 
 /** Starts one acquire per entry of `users` (in that order) and records who is admitted, in order. */
 function acquireAll(acquire: (user: string) => Promise<unknown>, users: string[]) {

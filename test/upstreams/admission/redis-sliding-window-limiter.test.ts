@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Redis } from 'ioredis';
 import { RedisSlidingWindowLimiter, type AcquireAttempt } from '../../../src/upstreams/admission/redis-sliding-window-limiter.js';
 import { deleteKeys, describeRedis, testRedis, uniquePrefix } from '../../helpers/redis.js';
-import { maxInWindow } from '../../renders/harness.js';
+import { maxInWindow } from '../../helpers/render-gateway.js';
 
 describeRedis('RedisSlidingWindowLimiter', () => {
   const prefix = uniquePrefix('render-tps');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SlidingWindowLimiter } from '../../../src/upstreams/admission/sliding-window-limiter.js';
-import { maxInWindow } from '../../renders/harness.js';
+import { maxInWindow } from '../../helpers/render-gateway.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });

@@ -3,8 +3,8 @@ import { Webhook } from 'standardwebhooks';
 import { request } from 'undici';
 import type { AvaturnAvatarRecord } from '../../src/avatars/avatar-record.js';
 import type { ChangeEvent, Topics } from '../../src/events/pubsub.js';
-import type { TestGateway } from '../helpers/gateway.js';
-import { eventually } from '../avaturn/flows.js';
+import type { TestGateway } from './gateway.js';
+import { eventually } from './avatar-flows.js';
 
 export interface Delivery {
   status: number;

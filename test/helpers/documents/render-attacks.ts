@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
-import type { Pose } from '../../src/poses/catalog.js';
+import type { Pose } from '../../../src/poses/catalog.js';
 
 /**
  * The issue's probe: one small request of `count` aliased `frames` fields at W3840, each a

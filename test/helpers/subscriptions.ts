@@ -3,14 +3,20 @@ import { print } from 'graphql';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { TestGateway } from '../helpers/gateway.js';
+import type { TestGateway } from './gateway.js';
+import type { ResultExtensions } from './results.js';
+
+type Result<T> = {
+  data?: T | null;
+  errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>;
+  extensions?: ResultExtensions;
+};
 
 export interface Subscription<T> {
-  next(timeoutMs?: number): Promise<IteratorResult<{ data?: T | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>>;
+  /** The next event (`done` once the stream ended, with no value). */
+  next(timeoutMs?: number): Promise<IteratorResult<Result<T>, undefined>>;
   close(): Promise<void>;
 }
-
-type Result<T> = { data?: T | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> };
 
 function wrap<T>(iterator: AsyncIterableIterator<Result<T>>, dispose: () => void): Subscription<T> {
   return {
@@ -20,7 +26,8 @@ function wrap<T>(iterator: AsyncIterableIterator<Result<T>>, dispose: () => void
         timer = setTimeout(() => reject(new Error(`no subscription event within ${timeoutMs} ms`)), timeoutMs);
       });
       try {
-        return await Promise.race([iterator.next(), timeout]);
+        const next = await Promise.race([iterator.next(), timeout]);
+        return next.done ? { done: true, value: undefined } : next;
       } finally {
         clearTimeout(timer);
       }

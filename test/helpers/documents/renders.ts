@@ -1,10 +1,11 @@
-import { graphql } from '../__generated__/gql.js';
+import { graphql } from '../../__generated__/gql.js';
 
 /** Operations shared by the render tests. */
 
 export const GalleryQuery = graphql(`
   query RenderGallery($id: ID!, $poses: [ID!]!, $quality: ImageQuality! = W640) {
     node(id: $id) {
+      __typename
       ... on ZepetoAvatar {
         images(poses: $poses, quality: $quality) {
           id
@@ -45,14 +46,15 @@ export const MixedGalleryQuery = graphql(`
 
 export const TwoGalleriesQuery = graphql(`
   query RenderTwoGalleries($a: ID!, $b: ID!, $poses: [ID!]!) {
-    a: node(id: $a) { ... on ZepetoAvatar { images(poses: $poses) { id avatars { id } } } }
-    b: node(id: $b) { ... on ZepetoAvatar { images(poses: $poses) { id avatars { id } } } }
+    a: node(id: $a) { __typename ... on ZepetoAvatar { images(poses: $poses) { id avatars { id } } } }
+    b: node(id: $b) { __typename ... on ZepetoAvatar { images(poses: $poses) { id avatars { id } } } }
   }
 `);
 
 export const SamePoseQuery = graphql(`
   query RenderSamePose($id: ID!, $pose: ID!) {
     avatar(id: $id) {
+      __typename
       a: image(pose: $pose) { id }
       b: image(pose: $pose, quality: W640) { id }
       ... on ZepetoAvatar {
@@ -85,6 +87,7 @@ export const ImageQuery = graphql(`
 export const MotionQuery = graphql(`
   query RenderMotion($id: ID!, $pose: ID!, $fps: Int! = 10, $quality: ImageQuality! = W320) {
     node(id: $id) {
+      __typename
       ... on ZepetoAvatar {
         animation(pose: $pose, fps: $fps, quality: $quality) { id url format width height frameCount costUnits }
         frames(pose: $pose, fps: $fps, quality: $quality) { id url format width height costUnits }

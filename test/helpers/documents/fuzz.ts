@@ -1,4 +1,4 @@
-import { graphql } from '../__generated__/gql.js';
+import { graphql } from '../../__generated__/gql.js';
 
 /** Operations only the fuzzer uses: every argument of the read side in one place. */
 

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FormData, request } from 'undici';
-import type { TestGateway } from '../helpers/gateway.js';
-import { AvatarQuery, CreateAvatarMutation, StartAvatarUploadMutation } from './documents.js';
-import { sendUpload, type UploadReply } from './multipart.js';
+import type { TestGateway } from './gateway.js';
+import { AvatarQuery, CreateAvatarMutation, StartAvatarUploadMutation } from './documents/avatars.js';
+import { sendUpload, type CreatedAvatar, type UploadReply } from './multipart.js';
 import { jpeg, png } from './photos.js';
 
 type PhotoData = Buffer | AsyncIterable<Buffer>;
@@ -33,17 +33,8 @@ export function createAvatarUpload(
   });
 }
 
-export interface CreatedAvatar {
-  __typename: string;
-  avatar?: { id: string; status: string; bodyType?: string; failureReason?: string | null };
-  message?: string;
-  code?: string;
-  field?: string | null;
-  photoField?: string;
-}
-
 export function createResult(reply: UploadReply): CreatedAvatar {
-  const result = reply.json?.data?.['createAvatar'] as CreatedAvatar | undefined;
+  const result = reply.json?.data?.createAvatar;
   if (!result) throw new Error(`createAvatar answered ${reply.status}: ${reply.text}`);
   return result;
 }

@@ -1,4 +1,4 @@
-import { graphql } from '../__generated__/gql.js';
+import { graphql } from '../../__generated__/gql.js';
 
 /** createAvatar with the three photos as top-level `Upload` variables (the README's curl example). */
 export const CreateAvatarFromVariablesMutation = graphql(`

@@ -68,9 +68,21 @@ export interface GraphqlUpload {
   withContentLength?: boolean;
 }
 
+/** A `createAvatar` result as the upload documents of these tests select it. */
+export interface CreatedAvatar {
+  __typename: string;
+  avatar?: { id: string; status: string; bodyType?: string; failureReason?: string | null };
+  message?: string;
+  code?: string;
+  field?: string | null;
+  photoField?: string;
+}
+
 export interface UploadReply {
   status: number;
-  json: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | undefined;
+  json:
+    | { data?: ({ createAvatar?: CreatedAvatar } & Record<string, unknown>) | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }
+    | undefined;
   text: string;
 }
 

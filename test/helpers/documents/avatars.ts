@@ -1,4 +1,4 @@
-import { graphql } from '../__generated__/gql.js';
+import { graphql } from '../../__generated__/gql.js';
 
 export const CreateAvatarMutation = graphql(`
   mutation CreateAvatar($input: CreateAvatarInput!) {
@@ -39,7 +39,7 @@ export const AvatarQuery = graphql(`
 export const AvatarUpdatedSubscription = graphql(`
   subscription AvatarUpdated($id: ID!) {
     avatarUpdated(id: $id) {
-      id status
+      __typename id status
       ... on AvaturnAvatar { failureReason model { status url expiresAt } }
     }
   }
@@ -77,6 +77,7 @@ export const CustomizeAvatarMutation = graphql(`
 export const CustomizationQuery = graphql(`
   query AvatarCustomization($id: ID!) {
     avatar(id: $id) {
+      __typename
       ... on AvaturnAvatar {
         customization {
           assets { clothing { id } hairAndHeadwear { id color } eyewear { id color } footwear { id } }

@@ -4,7 +4,7 @@ import type { ZepetoAvatarRecord } from '../../src/avatars/avatar-record.js';
 import { mountSandbox, type Sandbox } from '../../src/sandbox/mount-sandbox.js';
 import type { RenderItSandbox } from '../../src/sandbox/render-it/index.js';
 import { ensureZepetoAvatars } from '../../src/zepeto/zepeto-avatars.js';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
+import { startTestGateway, type TestGateway } from './gateway.js';
 
 export interface RenderGateway extends TestGateway {
   renderIt: RenderItSandbox;
