@@ -1,9 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { AvaturnWatchdog } from './avaturn/watchdog.js';
+import { AvaturnWatchdog } from './webhooks/watchdog.js';
 import { mountDemo } from './demo/demo-routes.js';
 import { createGatewayYoga, type Yoga } from './graphql/yoga.js';
 import { watchBodyIdle } from './http/body-idle-timeout.js';
-import { mountProbes } from './http/probes.js';
+import { mountProbes } from './observability/probes.js';
 import { createRouter, type Router } from './http/router.js';
 import { mountSandbox, type Sandbox } from './sandbox/mount-sandbox.js';
 import { schema } from './schema/index.js';

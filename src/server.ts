@@ -2,7 +2,7 @@
  * `npm start`: validate configuration, listen, print where everything is, and shut down
  * cleanly on SIGTERM/SIGINT (drain, close pools, exit 0).
  */
-import { ConfigError } from './config/config.js';
+import { ConfigError } from './config/env-schema.js';
 import { startGateway } from './server/start-gateway.js';
 import { startupBanner } from './server/startup-banner.js';
 

@@ -19,6 +19,7 @@ import type { Store } from './store/store.js';
 import { AvaturnClient } from './upstreams/avaturn/client.js';
 import { createUpstreamDispatcher } from './upstreams/http.js';
 import { RenderItClient } from './upstreams/render-it/client.js';
+import { createRenderItLimiter } from './upstreams/render-it/tps-limiter.js';
 
 /**
  * Long-lived things, created once per process (in `src/server/start-gateway.ts`) and closed on
@@ -36,7 +37,7 @@ export interface Services {
   renderIt: RenderItClient;
   avatars: AvatarRepository;
   images: ImageRepository;
-  /** Render cache, TPS limiter and render settings. */
+  /** Render cache, claims and settings. */
   renders: RenderRuntime;
   /** Per-user render budget and mutation rate limits (shared through Redis when configured). */
   limits: UserLimits;
@@ -103,14 +104,15 @@ export function createServices(config: Config, logger: Logger): Services {
   });
   // The limiters get their own Redis connection so their waits never queue behind data commands.
   const limiterRedis = config.redisUrl ? newRedis('limiter') : undefined;
-  const renders = createRenderRuntime(config, store, limiterRedis);
+  const renders = createRenderRuntime(config, store, config.redisUrl !== undefined);
+  const tps = createRenderItLimiter(config.renderIt, limiterRedis);
   const renderIt = new RenderItClient({
     baseUrl: config.renderIt.apiUrl,
     apiKey: config.renderIt.apiKey,
     dispatcher: renderItPool,
     logger: logger.child({ upstream: 'render-it' }),
     observe: observeUpstream,
-    limiter: renders.limiter,
+    limiter: tps.limiter,
     maxConcurrent: UPSTREAM_CONNECTIONS,
     // Renders are idempotent and every operation has a deadline (RENDER_DEADLINE_MS), which is
     // the real bound; more attempts let a gallery ride out a burst of 429/5xx.
@@ -149,7 +151,7 @@ export function createServices(config: Config, logger: Logger): Services {
     },
     async close() {
       await zepetoLogins.close();
-      renders.close();
+      tps.close();
       await avaturn.close();
       await Promise.all([avaturnPool.close(), renderItPool.close()]);
       await store.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, SANDBOX_JWT_SECRET, loadConfig } from '../src/config/config.js';
+import { SANDBOX_JWT_SECRET, loadConfig } from '../src/config/config.js';
+import { ConfigError } from '../src/config/env-schema.js';
 
 describe('config', () => {
   it('defaults to sandbox mode with the development secret and simulator URLs', () => {

@@ -12,15 +12,8 @@ describe('schema', () => {
     expect(sdl(committed)).toBe(sdl(printSchema(schema)));
   });
 
-  it('detects drift: a changed schema does not match the committed file', () => {
-    const committed = readFileSync(new URL('../schema/schema.graphql', import.meta.url), 'utf8');
-    const changed = `${printSchema(schema)}\ntype DriftProbe { x: Int }\n`;
-    expect(sdl(committed)).not.toBe(sdl(changed));
-  });
-
   it('registers the Pothos plugins in the documented order', () => {
-    const names = (builder.options.plugins ?? []).map((p) => (p as unknown as string));
-    expect(names).toEqual([...PLUGIN_ORDER]);
+    expect(builder.options.plugins).toEqual([...PLUGIN_ORDER]);
   });
 
   it('exposes the contract names of DESIGN.md', () => {

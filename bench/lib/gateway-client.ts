@@ -69,7 +69,7 @@ interface AvatarsPage {
 }
 
 /** Every ZepetoAvatar of the client's user, oldest first. */
-export async function listAvatars(client: GatewayClient): Promise<ConnectedAvatar[]> {
+async function listAvatars(client: GatewayClient): Promise<ConnectedAvatar[]> {
   const all: ConnectedAvatar[] = [];
   let after: string | null = null;
   for (;;) {

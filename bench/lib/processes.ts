@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 
 /** The repository root: children run from it, as `npm start` does. */
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * How the serving process is started, as production would: `node --import tsx src/server.ts`
@@ -44,7 +44,7 @@ export async function forkChild(file: string, env: Record<string, string>): Prom
 }
 
 /** A free loopback port (there is a small race until the child binds it; fine on a bench machine). */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as { port: number }).port;

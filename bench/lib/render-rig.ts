@@ -9,7 +9,7 @@ const USER = 'bench-user';
 /** Render-it's qualities (shared/upstreams/render-it.md). */
 export const QUALITIES = ['W160', 'W240', 'W320', 'W480', 'W640', 'W960', 'W1280', 'W1600', 'W1920', 'W2560', 'W3200', 'W3840'] as const;
 
-export interface UpstreamStats {
+interface UpstreamStats {
   single: number;
   multi: number;
 }

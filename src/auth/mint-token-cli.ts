@@ -5,7 +5,8 @@
  */
 import { decodeJwt } from 'jose';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
+import { ConfigError } from '../config/env-schema.js';
 import { mintToken } from './mint-token.js';
 
 const { positionals, values } = parseArgs({

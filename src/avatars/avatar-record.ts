@@ -1,11 +1,8 @@
-import type { RenderQuality } from '../upstreams/render-it/pricing.js';
-
 export type AvatarProvider = 'AVATURN' | 'ZEPETO';
 export type AvatarStatus = 'AWAITING_UPLOAD' | 'PROCESSING' | 'READY' | 'FAILED';
+/** Of anything Avaturn or Render-it makes for an avatar: an image, a GLB export. */
 export type RenderStatus = 'PENDING' | 'READY' | 'FAILED';
 export type BodyType = 'MALE' | 'FEMALE';
-export type ImageFormat = 'PNG' | 'APNG' | 'JPG' | 'WEBP';
-export type { RenderQuality };
 
 /**
  * What the gateway stores about an avatar (JSON in the store). `version` grows by one with
@@ -61,25 +58,3 @@ export interface ZepetoAvatarRecord extends AvatarRecordBase {
 }
 
 export type AvatarRecord = AvaturnAvatarRecord | ZepetoAvatarRecord;
-
-/** One render, whichever provider made it. Kept until its URL expires (or while pending). */
-export interface ImageRecord {
-  id: string;
-  ownerId: string;
-  version: number;
-  status: RenderStatus;
-  url: string | null;
-  expiresAt: string | null;
-  format: ImageFormat;
-  width: number;
-  height: number | null;
-  frameCount: number | null;
-  /** Catalog id of the pose (`PoseCatalog.idOf`). */
-  poseId: string;
-  quality: RenderQuality | null;
-  avatarIds: string[];
-  costUnits: number;
-  failureReason: string | null;
-  /** Avaturn render id, to match `render.ready` deliveries. */
-  upstreamRenderId?: string;
-}

@@ -2,15 +2,15 @@ import { ValidationError } from '../errors/app-error.js';
 import type { AvaturnCustomization } from '../upstreams/avaturn/schemas.js';
 
 /** Avaturn's asset slots and their GraphQL names; at most one asset per slot. */
-export const ASSET_SLOTS = [
+const ASSET_SLOTS = [
   { slot: 'clothing', field: 'clothing', colour: false },
   { slot: 'hair_and_headwear', field: 'hairAndHeadwear', colour: true },
   { slot: 'eyewear', field: 'eyewear', colour: true },
   { slot: 'footwear', field: 'footwear', colour: false },
 ] as const;
-export type SlotField = (typeof ASSET_SLOTS)[number]['field'];
+type SlotField = (typeof ASSET_SLOTS)[number]['field'];
 
-export interface AssetInput {
+interface AssetInput {
   id: string;
   color?: string | null;
 }
@@ -27,8 +27,8 @@ export interface CustomizationInput {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLOUR = /^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/;
-export const SCALE_MIN = -50;
-export const SCALE_MAX = 50;
+const SCALE_MIN = -50;
+const SCALE_MAX = 50;
 const MAX_METADATA = 50;
 
 function checkScale(value: number | null | undefined, field: string): void {

@@ -1,16 +1,23 @@
 import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
 import { ConflictError, ValidationError } from '../errors/app-error.js';
-import type { Services } from '../services.js';
 import { UpstreamBadRequestError, UpstreamConflictError, UpstreamGoneError } from '../upstreams/errors.js';
+import type { AvaturnDeps } from './deps.js';
 import { inputFieldFromLoc, mergeCustomization, validateCustomization, type CustomizationInput } from './customization.js';
 import { requireReady, UnknownAssetError } from './errors.js';
 
 /**
- * `customizeAvatar`: the input is validated before any call, merged into the current document
- * and PUT. Avaturn's 409 (asset in another slot) and 410 (unknown asset) become typed errors.
- * The local customization version moves on, so exports and scene renders are made afresh.
+ * `customizeAvatar` of one of `ownerId`'s Avaturn avatars: the input is validated before any
+ * call, merged into the current document and PUT. Avaturn's 409 (asset in another slot) and 410
+ * (unknown asset) become typed errors. The local customization version moves on, so exports and
+ * scene renders are made afresh.
  */
-export async function customizeAvatar(services: Services, record: AvaturnAvatarRecord, input: CustomizationInput): Promise<AvaturnAvatarRecord> {
+export async function customizeAvatar(
+  services: Pick<AvaturnDeps, 'avaturn' | 'avatars'>,
+  ownerId: string,
+  avatarId: string,
+  input: CustomizationInput,
+): Promise<AvaturnAvatarRecord> {
+  const record = await services.avatars.getOwned(avatarId, ownerId, 'AVATURN');
   validateCustomization(input);
   requireReady(record);
   const current = await services.avaturn.getCustomization(record.avaturnAvatarId);
@@ -38,7 +45,7 @@ export async function customizeAvatar(services: Services, record: AvaturnAvatarR
  * Repeating it (two first renders at once) is harmless. Only the upstream side happens here:
  * callers record `customizationSet` in the same write as their own change (one push, not two).
  */
-export async function putDefaultCustomization(services: Services, record: AvaturnAvatarRecord): Promise<void> {
+export async function putDefaultCustomization(services: Pick<AvaturnDeps, 'avaturn'>, record: AvaturnAvatarRecord): Promise<void> {
   if (record.customizationSet) return;
   const current = await services.avaturn.getCustomization(record.avaturnAvatarId);
   await services.avaturn.putCustomization(record.avaturnAvatarId, current);

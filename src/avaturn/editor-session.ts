@@ -1,8 +1,8 @@
 import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
 import { ValidationError } from '../errors/app-error.js';
-import type { Services } from '../services.js';
 import type { AvaturnSessionConfig } from '../upstreams/avaturn/schemas.js';
 import { ensureAvaturnUser } from './avaturn-users.js';
+import type { AvaturnDeps } from './deps.js';
 import { requireReady } from './errors.js';
 
 export type EditorSessionKind = 'CREATE' | 'EDIT_EXISTING' | 'CREATE_OR_EDIT_EXISTING';
@@ -25,11 +25,12 @@ export interface EditorSession {
  * customization, so the local version moves on and later exports and renders are made afresh.
  */
 export async function createEditorSession(
-  services: Services,
+  services: Pick<AvaturnDeps, 'store' | 'avaturn' | 'avatars' | 'config' | 'logger'>,
   ownerId: string,
   kind: EditorSessionKind,
-  avatar: AvaturnAvatarRecord | undefined,
+  avatarId: string | undefined,
 ): Promise<EditorSession> {
+  const avatar = avatarId === undefined ? undefined : await services.avatars.getOwned(avatarId, ownerId, 'AVATURN');
   if (kind === 'EDIT_EXISTING' && !avatar) {
     throw new ValidationError('input.avatarId is required to edit an existing avatar', 'input.avatarId');
   }

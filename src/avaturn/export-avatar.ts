@@ -1,101 +1,19 @@
-import type { AvatarModelRecord, AvaturnAvatarRecord } from '../avatars/avatar-record.js';
-import { NotFoundError } from '../errors/app-error.js';
-import type { Services } from '../services.js';
-import type { AvaturnExport } from '../upstreams/avaturn/schemas.js';
+import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
+import { hasFreshModel, storeExport } from '../webhooks/export-state.js';
 import { putDefaultCustomization } from './customize-avatar.js';
+import type { AvaturnDeps } from './deps.js';
 import { requireReady } from './errors.js';
 
 /**
- * [ASSUMED] Export URLs are temporary ("download, never store") for a lifetime Avaturn does not
- * publish; the gateway shows one for 30 minutes (the sandbox keeps them an hour) and asks for a
- * fresh one after that.
- */
-export const EXPORT_URL_TTL_MS = 30 * 60 * 1000;
-/** A URL this close to expiry is not worth keeping: ask again. */
-const FRESH_ENOUGH_MS = 60 * 1000;
-
-export function modelFrom(result: AvaturnExport, customizationVersion: number, now = Date.now()): AvatarModelRecord {
-  return result.status === 'ready'
-    ? { status: 'READY', url: result.url, expiresAt: new Date(now + EXPORT_URL_TTL_MS).toISOString(), customizationVersion }
-    : { status: 'PENDING', url: null, expiresAt: null, customizationVersion };
-}
-
-/** A READY model for the current customization whose URL still has a while to live. */
-export function hasFreshModel(record: AvaturnAvatarRecord, now = Date.now()): boolean {
-  const model = record.model;
-  return (
-    model?.status === 'READY' &&
-    model.customizationVersion === record.customizationVersion &&
-    model.expiresAt !== null &&
-    Date.parse(model.expiresAt) - now > FRESH_ENOUGH_MS
-  );
-}
-
-const sameModel = (a: AvatarModelRecord | null, b: AvatarModelRecord) =>
-  a?.status === b.status && a.url === b.url && a.customizationVersion === b.customizationVersion && a.earlierExports === b.earlierExports;
-
-/**
- * The change an `export.ready` outcome makes to a pending model, or undefined. The delivery
- * names no export: while earlier exports still run (`earlierExports`), it is taken for the
- * oldest one's (they finish first) and only counted, so a late failure of an earlier
- * customization never fails the export of a newer one. Otherwise a failure is this model's.
- * `unrelatedReady` is a ready outcome Avaturn did not confirm for the current customization.
- */
-export function settleExportOutcome(
-  current: AvaturnAvatarRecord,
-  outcome: 'failed' | 'unrelatedReady',
-): Partial<AvaturnAvatarRecord> | undefined {
-  const model = current.model;
-  if (model?.status !== 'PENDING') return undefined;
-  if (model.earlierExports) return { model: { ...model, earlierExports: model.earlierExports - 1 || undefined } };
-  return outcome === 'failed' ? { model: { ...model, status: 'FAILED' } } : undefined;
-}
-
-/**
- * `exportAvatar`: the GLB of the current customization. A fresh READY model is returned as is;
+ * `exportAvatar` of one of `ownerId`'s Avaturn avatars: the GLB of its current customization. A fresh READY model is returned as is;
  * otherwise `exports/new` answers `ready` with a new URL (this version was exported before) or
  * `pending`, and `export.ready` later completes the model and pushes `avatarUpdated`.
  */
-export async function exportAvatar(services: Services, record: AvaturnAvatarRecord): Promise<AvaturnAvatarRecord> {
+export async function exportAvatar(deps: Pick<AvaturnDeps, 'avaturn' | 'avatars'>, ownerId: string, avatarId: string): Promise<AvaturnAvatarRecord> {
+  const record = await deps.avatars.getOwned(avatarId, ownerId, 'AVATURN');
   requireReady(record);
   if (hasFreshModel(record)) return record;
-  await putDefaultCustomization(services, record);
-  const result = await services.avaturn.createExport(record.avaturnAvatarId);
-  return storeExport(services, record.id, result, { customizationSet: true });
-}
-
-/**
- * The change storing what `exports/new` answered makes, or undefined. A pending export that
- * replaces the pending one of another customization counts it (and those it counted) in
- * `earlierExports`.
- */
-export function exportChange(
-  current: AvaturnAvatarRecord,
-  result: AvaturnExport,
-  extra: Partial<AvaturnAvatarRecord> = {},
-): Partial<AvaturnAvatarRecord> | undefined {
-  let model = modelFrom(result, current.customizationVersion);
-  // A pending answer never replaces a usable model; an identical one is no change.
-  if (model.status === 'PENDING' && hasFreshModel(current)) return undefined;
-  const earlier = current.model?.status === 'PENDING' ? current.model : undefined;
-  if (model.status === 'PENDING' && earlier) {
-    const earlierExports = (earlier.earlierExports ?? 0) + (earlier.customizationVersion === model.customizationVersion ? 0 : 1);
-    if (earlierExports > 0) model = { ...model, earlierExports };
-  }
-  if (sameModel(current.model, model) && Object.entries(extra).every(([k, v]) => current[k as keyof AvaturnAvatarRecord] === v)) {
-    return undefined;
-  }
-  return { ...extra, model };
-}
-
-/** Stores what `exports/new` answered (from the mutation or to confirm `export.ready`), once. */
-export async function storeExport(
-  services: Pick<Services, 'avatars'>,
-  avatarId: string,
-  result: AvaturnExport,
-  extra: Partial<AvaturnAvatarRecord> = {},
-): Promise<AvaturnAvatarRecord> {
-  const updated = await services.avatars.update<AvaturnAvatarRecord>(avatarId, (current) => exportChange(current, result, extra));
-  if (!updated) throw new NotFoundError('Avatar not found');
-  return updated;
+  await putDefaultCustomization(deps, record);
+  const result = await deps.avaturn.createExport(record.avaturnAvatarId);
+  return storeExport(deps, record.id, result, { customizationSet: true });
 }

@@ -1,33 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { AvaturnAvatarRecord, ImageFormat, ImageRecord } from '../avatars/avatar-record.js';
-import type { Context } from '../context.js';
+import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
 import { ValidationError } from '../errors/app-error.js';
+import type { ImageFormat, ImageRecord } from '../images/image-record.js';
+import type { AvatarImageRequest } from '../images/image-request.js';
+import { waitForImage } from '../images/wait-for-image.js';
 import { PoseCatalog, type Pose } from '../poses/catalog.js';
 import { resolvePoseArg } from '../poses/resolve-pose.js';
-import type { AvatarImageRequest } from '../schema/render-avatar-image.js';
-import type { Services } from '../services.js';
 import type { AvaturnRenderFormat } from '../upstreams/avaturn/schemas.js';
+import { indexSceneRender, RENDER_URL_TTL_MS } from '../webhooks/scene-state.js';
 import { putDefaultCustomization } from './customize-avatar.js';
+import type { AvaturnDeps } from './deps.js';
 import { requireReady } from './errors.js';
-import { keysOf } from './keys.js';
-import { waitForImage } from './wait-for-image.js';
+import { avaturnKeys } from './keys.js';
 
 /** [ASSUMED] Avaturn renders scenes 1024 px wide (the sandbox's choice; not published); height follows the scene's ratio. */
-export const SCENE_RENDER_WIDTH = 1024;
-/** Render URLs must be downloaded within 15 minutes (docs); one minute of margin. */
-export const RENDER_URL_TTL_MS = 14 * 60 * 1000;
+const SCENE_RENDER_WIDTH = 1024;
 /** A ready render this close to expiry is rendered again rather than reused. */
 const REUSE_MARGIN_MS = 60 * 1000;
-/** How long a render id is remembered for its `render.ready`. */
-const RENDER_INDEX_TTL_MS = 60 * 60 * 1000;
 
 const FORMATS: Record<ImageFormat, AvaturnRenderFormat | undefined> = { JPG: 'jpg', PNG: 'png', WEBP: 'webp', APNG: undefined };
-
-export interface RenderRef {
-  imageId: string;
-  avaturnAvatarId: string;
-  avaturnUserId: string;
-}
 
 /**
  * `Avatar.image` for an Avaturn avatar: the pose is one of Avaturn's render scenes. Starts
@@ -36,8 +27,7 @@ export interface RenderRef {
  * delivers the result. The same scene in the same format for the same customization is one
  * render while its URL lives: asking again reuses it (or joins its wait).
  */
-export async function renderAvaturnScene(ctx: Context, avatar: AvaturnAvatarRecord, request: AvatarImageRequest): Promise<ImageRecord> {
-  const { services } = ctx;
+export async function renderAvaturnScene(services: AvaturnDeps, avatar: AvaturnAvatarRecord, request: AvatarImageRequest): Promise<ImageRecord> {
   const pose = resolvePoseArg(services.catalog, request.pose, 'AVATURN');
   const formatName = request.format ?? 'PNG';
   const format = FORMATS[formatName];
@@ -55,21 +45,22 @@ function reusable(image: ImageRecord | undefined, now = Date.now()): image is Im
 }
 
 async function startOrReuse(
-  services: Services,
+  services: AvaturnDeps,
   avatar: AvaturnAvatarRecord,
   pose: Pose,
   formatName: ImageFormat,
   format: AvaturnRenderFormat,
 ): Promise<ImageRecord> {
   const { store, images } = services;
-  const key = keysOf(services).scene(avatar.id, avatar.customizationVersion, pose.key, formatName);
+  const key = avaturnKeys(services.config).scene(avatar.id, avatar.customizationVersion, pose.key, formatName);
   const imageId = randomUUID();
+  // The key is claimed in the name of the image that renders it, for as long as its URL lives.
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await store.set(key, imageId, { ttlMs: RENDER_URL_TTL_MS, ifAbsent: true })) {
+    if (await store.claim(key, imageId, RENDER_URL_TTL_MS)) {
       try {
         return await startRender(services, avatar, pose, imageId, formatName, format);
       } catch (err) {
-        await store.delete(key);
+        await store.release(key, imageId);
         throw err;
       }
     }
@@ -78,14 +69,15 @@ async function startOrReuse(
     if (existingId) {
       const existing = (await images.get(existingId)) ?? (await waitForImage(services, existingId, 2_000, true));
       if (reusable(existing)) return existing;
-      await store.delete(key);
+      // Let go of that render only: one claimed meanwhile for a fresh image stays.
+      await store.release(key, existingId);
     }
   }
   throw new Error('scene render cache kept changing');
 }
 
 async function startRender(
-  services: Services,
+  services: AvaturnDeps,
   avatar: AvaturnAvatarRecord,
   pose: Pose,
   imageId: string,
@@ -117,10 +109,6 @@ async function startRender(
   };
   // Saved before the render id is indexed, so a `render.ready` that finds the index finds the image.
   await services.images.save(image);
-  await services.store.set<RenderRef>(
-    keysOf(services).render(render.id),
-    { imageId, avaturnAvatarId: avatar.avaturnAvatarId, avaturnUserId: avatar.avaturnUserId },
-    { ttlMs: RENDER_INDEX_TTL_MS },
-  );
+  await indexSceneRender(services, render.id, { imageId, avaturnAvatarId: avatar.avaturnAvatarId, avaturnUserId: avatar.avaturnUserId });
   return image;
 }

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { sendJson } from '../http/body.js';
 import { route, type Router } from '../http/router.js';
-import type { Services } from '../services.js';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../logging/logger.js';
 import { mountDemoToken } from './demo-token.js';
 import { loadStaticFiles, sendStatic } from './static-files.js';
 
@@ -28,7 +29,7 @@ interface DemoSettings {
  * requests go to this origin only; images also from PUBLIC_URL (where the sandbox's render URLs
  * point) and, with a live upstream, from its https hosts.
  */
-export function mountDemo(router: Router, services: Services): void {
+export function mountDemo(router: Router, services: { config: Config; logger: Logger }): void {
   const { config, logger } = services;
   if (!config.demo) return;
   const settings: DemoSettings = {

@@ -1,10 +1,16 @@
 import { Repeater } from '@repeaterjs/repeater';
-import type { ChangeEvent, EventBus, Topics } from './pubsub.js';
+import type { ChangeEvent, Topics } from './pubsub.js';
 
 type ChangeTopic = keyof Topics;
 
+/** What a live record listens with: the event bus (`pubsub.ts`) is one. */
+interface ChangeFeed {
+  subscribe(topic: ChangeTopic, id: string): AsyncIterableIterator<ChangeEvent>;
+  listening(topic: ChangeTopic, id: string): Promise<void>;
+}
+
 export interface LiveRecordOptions<R extends { version: number }> {
-  events: EventBus;
+  events: ChangeFeed;
   topic: ChangeTopic;
   id: string;
   /** Reads the record (owner-scoped); undefined ends the stream. */
@@ -27,7 +33,7 @@ export interface LiveRecordOptions<R extends { version: number }> {
  */
 export function liveRecord<R extends { version: number }>(options: LiveRecordOptions<R>): AsyncIterableIterator<R> {
   return new Repeater<R>(async (push, stop) => {
-    const events = options.events.subscribe(options.topic, options.id) as AsyncIterableIterator<ChangeEvent>;
+    const events = options.events.subscribe(options.topic, options.id);
     // Starting the iterator registers the listener now, before the state is read.
     let pending = events.next();
     await options.events.listening(options.topic, options.id);

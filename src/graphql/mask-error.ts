@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError, type MaskError } from 'graphql-yoga';
 import { PothosValidationError } from '@pothos/core';
-import { InputValidationError } from '@pothos/plugin-validation';
 import { AppError, ValidationError } from '../errors/app-error.js';
 import { ErrorCode } from '../errors/codes.js';
 import type { Logger } from '../logging/logger.js';
@@ -9,11 +8,6 @@ import type { Logger } from '../logging/logger.js';
 /** Errors whose message and code are meant for clients: ours, and typed upstream failures. */
 function exposable(err: unknown): (Error & { code: ErrorCode; details?: Record<string, unknown> }) | undefined {
   if (err instanceof AppError) return err;
-  if (err instanceof InputValidationError) {
-    const issue = err.issues[0];
-    const path = issue?.path?.map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.');
-    return new ValidationError(issue ? `${path ? `${path}: ` : ''}${issue.message}` : 'Invalid input', path || undefined);
-  }
   // Argument problems Pothos detects (malformed global ids no longer are one: they answer like unknown ids).
   if (err instanceof PothosValidationError) return new ValidationError(err.message);
   // Upstream errors carry a code from the same table and a message written by us (never the

@@ -4,7 +4,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createContext, type Context } from '../context.js';
 import { useGraphqlMetrics } from '../observability/graphql-metrics.js';
-import { useRenderCost } from '../renders/use-render-cost.js';
+import { useRenderCost } from './use-render-cost.js';
 import { schema } from '../schema/index.js';
 import type { Services } from '../services.js';
 import type { FilePartCount } from '../uploads/file-part-count.js';
@@ -15,7 +15,7 @@ import { useRequestErrorCodes } from './use-request-error-codes.js';
 import { useSubscriptionLimit } from './use-subscription-limit.js';
 import { useTokenExpiry } from './use-token-expiry.js';
 
-export type ServerContext = {
+type ServerContext = {
   req: IncomingMessage;
   res: ServerResponse;
   /** Multipart requests only: their own count of file parts (see `src/uploads/file-part-count.ts`). */

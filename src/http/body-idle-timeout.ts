@@ -4,7 +4,7 @@ import { ErrorCode } from '../errors/codes.js';
 import { sendGraphqlError } from './graphql-error-response.js';
 
 /** A request body that sent nothing for the idle timeout. */
-export class BodyIdleTimeoutError extends AppError {
+class BodyIdleTimeoutError extends AppError {
   constructor(readonly idleTimeoutMs: number) {
     super(ErrorCode.REQUEST_TIMEOUT, `The request body sent nothing for ${idleTimeoutMs} ms: the request was cut off`, { idleTimeoutMs });
   }

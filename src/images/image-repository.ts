@@ -1,7 +1,7 @@
-import type { ImageRecord } from '../avatars/avatar-record.js';
 import type { EventBus } from '../events/pubsub.js';
 import type { Store } from '../store/store.js';
 import { VersionedRecords } from '../store/versioned-records.js';
+import type { ImageRecord } from './image-record.js';
 
 /** A pending render is kept this long at most; a ready one until its URL expires. */
 const PENDING_TTL_MS = 60 * 60 * 1000;

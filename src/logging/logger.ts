@@ -6,7 +6,7 @@ export type { Logger };
  * Paths pino blanks out wherever they appear in a log record: keys, tokens and signatures must
  * never reach a log, even when a whole request or upstream options object is logged.
  */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'authorization',
   '*.authorization',
   'headers.authorization',

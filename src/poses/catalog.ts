@@ -6,7 +6,7 @@ import { z } from 'zod';
  * can replace it with `POSE_CATALOG`), and the Render-it sandbox serves the same ids. Avaturn
  * render scenes are listed as poses of provider AVATURN.
  */
-export const poseSchema = z
+const poseSchema = z
   .object({
     /** The upstream id: a Render-it pose id (`PO_2`) or an Avaturn scene (`common/preview`). */
     key: z.string().min(1).max(200),

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { ImageRecord } from '../avatars/avatar-record.js';
 import type { ImageRepository } from '../images/image-repository.js';
 import { PoseCatalog } from '../poses/catalog.js';
 import { UNITS_PER_IMAGE, widthOf } from '../upstreams/render-it/pricing.js';
 import type { RenderResult } from './render-cache.js';
 import type { RenderJob } from './render-job.js';
+import type { ImageRecord } from '../images/image-record.js';
 
 /**
  * The id is derived from the owner and the URL, so the same cached render shown to the same

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { Store } from '../store/store.js';
 
 /** What Render-it answered for one job; shared by every caller allowed to render it. */
@@ -12,57 +10,18 @@ export interface RenderResult {
   expiresAt: number;
 }
 
-/** How often an instance waiting for another's render looks for its result. */
-const WAIT_POLL_MS = 40;
-
 /**
  * Finished renders in the shared store (Redis when configured, so every instance reuses them),
  * plus the renders this process has in flight, so concurrent operations asking for the same
- * render share one upstream call. Across instances a claim in the store plays the same part:
- * the instance holding it renders, the others wait for its result (and render themselves only
- * if it gives up).
+ * render share one upstream call. Across instances, `RenderClaims` plays the same part.
  */
 export class RenderCache {
   private readonly inFlight = new Map<string, Promise<RenderResult>>();
-  /** Identifies this process's claims, so it never releases another instance's. */
-  private readonly owner = randomUUID();
 
-  /**
-   * @param shared whether other instances use the same store. When not (one instance, memory
-   * store), the in-flight map already dedupes and claims would only cost store round trips.
-   */
   constructor(
     private readonly store: Store,
     private readonly ttlMs: number,
-    private readonly shared = true,
   ) {}
-
-  /** Claims the right to render `key` until `deadline` (ms since the epoch). */
-  async claim(key: string, deadline: number): Promise<boolean> {
-    if (!this.shared) return true;
-    const ttlMs = Math.max(1_000, deadline - Date.now());
-    return this.store.set(`claim:${key}`, this.owner, { ttlMs, ifAbsent: true });
-  }
-
-  /** Gives a claim back once its render is stored (or failed), if this process still holds it. */
-  async release(key: string): Promise<void> {
-    if (!this.shared) return;
-    if ((await this.store.get<string>(`claim:${key}`)) === this.owner) await this.store.delete(`claim:${key}`);
-  }
-
-  /**
-   * Waits for the render another instance claimed. Undefined when it gave up (its claim is gone
-   * without a result) or the deadline passed: the caller then renders itself.
-   */
-  async awaitElsewhere(key: string, deadline: number): Promise<RenderResult | undefined> {
-    while (Date.now() < deadline) {
-      await delay(WAIT_POLL_MS);
-      const result = await this.get(key);
-      if (result) return result;
-      if ((await this.store.get(`claim:${key}`)) === undefined) return this.get(key);
-    }
-    return undefined;
-  }
 
   get(key: string): Promise<RenderResult | undefined> {
     return this.store.get<RenderResult>(key);

@@ -3,7 +3,7 @@ import type { Pose } from '../poses/catalog.js';
 import { costUnits, type RenderQuality } from '../upstreams/render-it/pricing.js';
 
 /** Still: Single/Multi Images; animation: one APNG; frames: one PNG per frame. */
-export type RenderKind = 'still' | 'animation' | 'frames';
+type RenderKind = 'still' | 'animation' | 'frames';
 
 /** One person in the picture: the upstream ZEPETO ID and the caller's avatar it belongs to. */
 export interface RenderTarget {
@@ -45,7 +45,7 @@ export function frameCountOf(pose: Pose, fps: number): number {
 }
 
 /** Images billed for the job: one for a still, one per frame for animations [DOC]. */
-export function billedImagesOf(job: RenderJob): number {
+function billedImagesOf(job: RenderJob): number {
   return job.kind === 'still' ? 1 : frameCountOf(job.pose, job.fps ?? 1);
 }
 

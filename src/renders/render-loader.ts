@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import type { ImageRecord } from '../avatars/avatar-record.js';
-import type { Context } from '../context.js';
 import { UnauthenticatedError, ValidationError } from '../errors/app-error.js';
 import { imageRecordsOf, saveImageRecords } from './image-records.js';
 import { jobKey, type RenderJob } from './render-job.js';
 import { renderMeterOf, type RenderMeter } from './render-meter.js';
 import { resolveRenders } from './render-runner.js';
+import type { ImageRecord } from '../images/image-record.js';
+import type { RenderScope } from './render-scope.js';
 
 type RenderLoader = DataLoader<RenderJob, ImageRecord[], string>;
 
@@ -18,25 +18,25 @@ const loaders = new WeakMap<RenderMeter, RenderLoader>();
  * into Multi calls. Dispatch waits for setImmediate rather than the next tick, so fields whose
  * parents resolved in the same I/O turn (e.g. several avatars read from Redis) share a batch.
  */
-function renderLoaderOf(ctx: Context): RenderLoader {
-  const meter = renderMeterOf(ctx);
+function renderLoaderOf(scope: RenderScope): RenderLoader {
+  const meter = renderMeterOf(scope);
   let loader = loaders.get(meter);
   if (!loader) {
-    loader = createRenderLoader(ctx, meter);
+    loader = createRenderLoader(scope, meter);
     loaders.set(meter, loader);
   }
   return loader;
 }
 
-function createRenderLoader(ctx: Context, meter: RenderMeter): RenderLoader {
-  const { renders, renderIt, images, limits } = ctx.services;
+function createRenderLoader(scope: RenderScope, meter: RenderMeter): RenderLoader {
+  const { renders, renderIt, images, limits } = scope.services;
   return new DataLoader<RenderJob, ImageRecord[], string>(
     async (jobs) => {
-      const ownerId = ctx.viewer?.userId;
+      const ownerId = scope.viewer?.userId;
       if (!ownerId) throw new UnauthenticatedError();
       if (meter.refused) return jobs.map(() => new ValidationError('Not rendered: another render field of this operation has invalid arguments'));
       const results = await resolveRenders(
-        { renderIt, cache: renders.cache, settings: renders.settings, meter, user: ownerId, budget: limits.renderBudget },
+        { renderIt, cache: renders.cache, claims: renders.claims, settings: renders.settings, meter, user: ownerId, budget: limits.renderBudget },
         jobs,
       );
       return Promise.all(
@@ -56,7 +56,7 @@ function createRenderLoader(ctx: Context, meter: RenderMeter): RenderLoader {
 }
 
 /** Loads one job through the operation's loader; marks the operation as one that renders. */
-export function loadRender(ctx: Context, job: RenderJob): Promise<ImageRecord[]> {
-  renderMeterOf(ctx).touched = true;
-  return renderLoaderOf(ctx).load(job);
+export function loadRender(scope: RenderScope, job: RenderJob): Promise<ImageRecord[]> {
+  renderMeterOf(scope).touched = true;
+  return renderLoaderOf(scope).load(job);
 }

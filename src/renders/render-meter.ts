@@ -1,6 +1,6 @@
-import type { Context } from '../context.js';
 import { BudgetExceededError } from '../errors/app-error.js';
 import { USD_PER_UNIT } from '../upstreams/render-it/pricing.js';
+import type { RenderScope } from './render-scope.js';
 
 export interface RenderCost {
   /** Images Render-it billed for this operation (frames count one each). */
@@ -61,17 +61,17 @@ export class RenderMeter {
   }
 }
 
-const meters = new WeakMap<Context, RenderMeter>();
+const meters = new WeakMap<RenderScope, RenderMeter>();
 
 /**
- * The meter of the operation's current render scope, created on first use: the whole operation
- * for a query or mutation, one event for a subscription (see `takeRenderMeter`).
+ * The meter of the scope's current renders, created on first use: the whole operation for a
+ * query or mutation, one event for a subscription (see `takeRenderMeter`).
  */
-export function renderMeterOf(ctx: Context): RenderMeter {
-  let meter = meters.get(ctx);
+export function renderMeterOf(scope: RenderScope): RenderMeter {
+  let meter = meters.get(scope);
   if (!meter) {
-    meter = new RenderMeter(ctx.services.renders.settings.budgetUnits, ctx.services.renders.settings.deadlineMs);
-    meters.set(ctx, meter);
+    meter = new RenderMeter(scope.services.renders.settings.budgetUnits, scope.services.renders.settings.deadlineMs);
+    meters.set(scope, meter);
   }
   return meter;
 }
@@ -82,8 +82,8 @@ export function renderMeterOf(ctx: Context): RenderMeter {
  * next event's renders start a new meter, with the operation budget and deadline of their own
  * and a new render loader (no event reuses another's loader cache past its URLs' lifetime).
  */
-export function takeRenderMeter(ctx: Context): RenderMeter | undefined {
-  const meter = meters.get(ctx);
-  meters.delete(ctx);
+export function takeRenderMeter(scope: RenderScope): RenderMeter | undefined {
+  const meter = meters.get(scope);
+  meters.delete(scope);
   return meter;
 }

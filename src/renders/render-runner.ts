@@ -2,6 +2,7 @@ import type { RenderBudget } from '../limits/render-budget.js';
 import { costUnits } from '../upstreams/render-it/pricing.js';
 import type { RenderCache, RenderResult } from './render-cache.js';
 import { billedImages, deferred, sendCall, type Deferred, type RenderMethods } from './render-calls.js';
+import type { RenderClaims } from './render-claims.js';
 import { cacheKeyOf, estimatedUnitsOf, type RenderJob } from './render-job.js';
 import type { RenderMeter } from './render-meter.js';
 import { planCalls } from './render-plan.js';
@@ -10,6 +11,7 @@ import type { RenderSettings } from './render-settings.js';
 export interface RunnerDeps {
   renderIt: RenderMethods;
   cache: RenderCache;
+  claims: RenderClaims;
   settings: RenderSettings;
   meter: RenderMeter;
   /** The app user the renders are for: billed to their budget, queued in their own TPS turns. */
@@ -21,6 +23,25 @@ export interface RunnerDeps {
 }
 
 type Outcome = RenderResult | Error;
+
+/** A job of the batch that nothing cached or in flight answers: this batch must see it rendered. */
+interface FreshJob {
+  /** Its place in the batch (and in the answer). */
+  index: number;
+  job: RenderJob;
+  /** Its key in the shared cache, and of its claim. */
+  key: string;
+}
+
+/** One render this batch started: reserved in both budgets until it settles. */
+interface PendingRender extends FreshJob {
+  /** Units reserved for it. */
+  estimate: number;
+  /** Filled by whoever renders it: a call of this batch, or the instance holding its claim. */
+  answer: Deferred<RenderResult>;
+  /** The answer as the cache tracks it (stored once it comes): what the batch's callers get. */
+  result: Promise<RenderResult>;
+}
 
 const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
 const NOTHING = { images: 0, units: 0 };
@@ -38,15 +59,15 @@ export async function resolveRenders(deps: RunnerDeps, jobs: readonly RenderJob[
   // The cache only saves work: when the store is away, render instead of failing the batch.
   const cached = await Promise.all(keys.map((key) => deps.cache.get(key).catch(() => undefined)));
   const results: Array<Promise<Outcome>> = [];
-  const fresh: number[] = [];
-  jobs.forEach((_job, i) => {
-    const hit = cached[i];
-    const joined = deps.cache.pending(keys[i]!);
-    if (hit && hit.expiresAt > now()) results[i] = Promise.resolve(hit);
-    else if (joined) results[i] = joined.catch(asError);
-    else fresh.push(i);
+  const fresh: FreshJob[] = [];
+  jobs.forEach((job, index) => {
+    const hit = cached[index];
+    const joined = deps.cache.pending(keys[index]!);
+    if (hit && hit.expiresAt > now()) results[index] = Promise.resolve(hit);
+    else if (joined) results[index] = joined.catch(asError);
+    else fresh.push({ index, job, key: keys[index]! });
   });
-  if (fresh.length > 0) await startRenders(deps, jobs, keys, fresh, results);
+  if (fresh.length > 0) await startRenders(deps, fresh, results);
   return Promise.all(results);
 }
 
@@ -69,111 +90,79 @@ function settle(deps: RunnerDeps, reservedUnits: number, billed: { images: numbe
   if (deps.budget && deps.user !== undefined) void deps.budget.settle(deps.user, reservedUnits, billed.units).catch(() => undefined);
 }
 
-async function startRenders(
-  deps: RunnerDeps,
-  jobs: readonly RenderJob[],
-  keys: string[],
-  fresh: number[],
-  results: Array<Promise<Outcome>>,
-): Promise<void> {
-  const estimates = fresh.map((i) => estimatedUnitsOf(jobs[i]!));
+async function startRenders(deps: RunnerDeps, fresh: FreshJob[], results: Array<Promise<Outcome>>): Promise<void> {
+  const estimates = fresh.map((f) => estimatedUnitsOf(f.job));
   try {
     await reserve(deps, sum(estimates));
   } catch (err) {
-    for (const i of fresh) results[i] = Promise.resolve(asError(err));
+    for (const f of fresh) results[f.index] = Promise.resolve(asError(err));
     return;
   }
   // The user's reservation awaited the store: another operation of this process may have started
   // some of these renders meanwhile. Join those (their share goes back) rather than render twice.
-  const mine: number[] = [];
-  fresh.forEach((i, j) => {
-    const joined = deps.cache.pending(keys[i]!);
+  // From here to the last `track` nothing awaits, so two batches cannot both start the same render.
+  const pending: PendingRender[] = [];
+  fresh.forEach((f, j) => {
+    const joined = deps.cache.pending(f.key);
     if (joined) {
       settle(deps, estimates[j]!, NOTHING);
-      results[i] = joined.catch(asError);
-    } else {
-      mine.push(j);
+      results[f.index] = joined.catch(asError);
+      return;
     }
+    // In flight from now on, so this process never starts it twice; who fills the answer is
+    // decided below, once the cross-instance claims are known.
+    const answer = deferred<RenderResult>();
+    const render: PendingRender = { ...f, estimate: estimates[j]!, answer, result: deps.cache.track(f.key, answer.promise) };
+    results[f.index] = render.result.catch(asError);
+    pending.push(render);
   });
-  if (mine.length === 0) return;
-  // From here to the `track` calls nothing awaits, so two batches cannot both start the same render.
-  // Registered as in flight now, so this process never starts a render twice; what fills each
-  // one is decided below, once the cross-instance claims are known.
-  const answers = mine.map(() => deferred<RenderResult>());
-  const tracked = mine.map((j, k) => deps.cache.track(keys[fresh[j]!]!, answers[k]!.promise));
-  mine.forEach((j, k) => {
-    results[fresh[j]!] = tracked[k]!.catch(asError);
-  });
-  void renderOrWait(
-    deps,
-    mine.map((j) => jobs[fresh[j]!]!),
-    mine.map((j) => keys[fresh[j]!]!),
-    mine.map((j) => estimates[j]!),
-    answers,
-    tracked,
-  );
+  if (pending.length > 0) void renderOrAwait(deps, pending);
 }
 
 /**
- * Claims each fresh job across instances. Claimed jobs are rendered here (grouped into calls by
+ * Claims each render across instances. Claimed ones are rendered here (grouped into calls by
  * `planCalls`); the others are awaited from the instance holding their claim, cost this
  * operation nothing, and are rendered here only if that instance gives up.
  */
-async function renderOrWait(
-  deps: RunnerDeps,
-  jobs: RenderJob[],
-  keys: string[],
-  estimates: number[],
-  answers: Array<Deferred<RenderResult>>,
-  tracked: Array<Promise<RenderResult>>,
-): Promise<void> {
-  // A store that is away must not stop rendering: then every job counts as claimed.
-  const claimed = await Promise.all(keys.map((key) => deps.cache.claim(key, deps.meter.deadline).catch(() => true)));
-  const mine = jobs.map((_job, j) => j).filter((j) => claimed[j]);
-  for (const j of mine) {
-    const release = () => deps.cache.release(keys[j]!).catch(() => undefined);
-    tracked[j]!.then(release, release);
-  }
-  sendPlanned(
-    deps,
-    mine.map((j) => jobs[j]!),
-    mine.map((j) => estimates[j]!),
-    mine.map((j) => answers[j]!),
-  );
-  for (const j of jobs.map((_job, k) => k).filter((k) => !claimed[k])) {
-    settle(deps, estimates[j]!, NOTHING);
-    void deps.cache.awaitElsewhere(keys[j]!, deps.meter.deadline).then(
-      async (result) => {
-        if (result) return answers[j]!.resolve(result);
+async function renderOrAwait(deps: RunnerDeps, pending: PendingRender[]): Promise<void> {
+  const { deadline } = deps.meter;
+  const { mine, elsewhere } = await deps.claims.claim(pending, deadline);
+  sendPlanned(deps, mine);
+  for (const render of elsewhere) {
+    settle(deps, render.estimate, NOTHING);
+    void deps.claims
+      .awaitElsewhere(render.key, deadline)
+      .then(async (result) => {
+        if (result) return render.answer.resolve(result);
         // The other instance gave up: render it here after all, within this operation's budgets.
-        await reserve(deps, estimates[j]!);
-        sendPlanned(deps, [jobs[j]!], [estimates[j]!], [answers[j]!]);
-      },
-    ).catch((err: unknown) => answers[j]!.reject(err));
+        await reserve(deps, render.estimate);
+        sendPlanned(deps, [render]);
+      })
+      .catch((err: unknown) => render.answer.reject(err));
   }
 }
 
-/** Sends `jobs` (already reserved against the budgets) as planned calls; settles each answer. */
-function sendPlanned(deps: RunnerDeps, jobs: RenderJob[], estimates: number[], answers: Array<Deferred<RenderResult>>): void {
+/** Sends renders (already reserved against the budgets) as planned calls; settles each answer. */
+function sendPlanned(deps: RunnerDeps, renders: PendingRender[]): void {
   const context = {
     renderIt: deps.renderIt,
     urlLifetimeMs: deps.settings.urlLifetimeMs,
     options: { deadline: deps.meter.deadline, user: deps.user },
     now: deps.now ?? Date.now,
   };
-  for (const call of planCalls(jobs, deps.settings.maxPosesPerCall)) {
-    const callJobs = call.jobs.map((j) => jobs[j]!);
-    const reserved = sum(call.jobs.map((j) => estimates[j]!));
-    sendCall(context, call, callJobs).then(
+  for (const call of planCalls(renders.map((r) => r.job), deps.settings.maxPosesPerCall)) {
+    const batch = call.jobs.map((j) => renders[j]!);
+    const reserved = sum(batch.map((r) => r.estimate));
+    sendCall(context, call, batch.map((r) => r.job)).then(
       (results) => {
-        const images = sum(callJobs.map((job, k) => billedImages(job, results[k]!)));
-        settle(deps, reserved, { images, units: costUnits(callJobs[0]!.quality, images) });
-        call.jobs.forEach((j, k) => answers[j]!.resolve(results[k]!));
+        const images = sum(batch.map((r, k) => billedImages(r.job, results[k]!)));
+        settle(deps, reserved, { images, units: costUnits(batch[0]!.job.quality, images) });
+        batch.forEach((r, k) => r.answer.resolve(results[k]!));
       },
       (err: unknown) => {
         // Render-it bills images, and a failed call made none.
         settle(deps, reserved, NOTHING);
-        for (const j of call.jobs) answers[j]!.reject(err);
+        for (const r of batch) r.answer.reject(err);
       },
     );
   }

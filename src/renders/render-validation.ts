@@ -5,11 +5,11 @@ import { UNITS_PER_IMAGE, type RenderQuality } from '../upstreams/render-it/pric
 import type { RenderTarget } from './render-job.js';
 
 /** Render-it's limits [SEED], checked before anything is spent. */
-export const MAX_TARGETS = 8;
-export const MIN_FPS = 1;
-export const MAX_FPS = 15;
+const MAX_TARGETS = 8;
+const MIN_FPS = 1;
+const MAX_FPS = 15;
 /** Poses one `images` field may ask for; the operation's budget bounds the cost separately. */
-export const MAX_POSES_PER_FIELD = 100;
+const MAX_POSES_PER_FIELD = 100;
 
 export function checkQuality(quality: string): RenderQuality {
   if (!Object.hasOwn(UNITS_PER_IMAGE, quality)) throw new ValidationError(`Unknown quality "${quality}"`, 'quality');

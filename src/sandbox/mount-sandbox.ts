@@ -1,6 +1,7 @@
 import { BodyError, readJson, sendJson } from '../http/body.js';
 import { route, type Router } from '../http/router.js';
-import type { Services } from '../services.js';
+import type { Logger } from '../logging/logger.js';
+import type { PoseCatalog } from '../poses/catalog.js';
 import { mountAvaturnSandbox, type AvaturnSandbox } from './avaturn/index.js';
 import { FaultController, parseSandboxFaults, sandboxFaultsSchema } from './faults.js';
 import { mountRenderItSandbox, type RenderItSandbox } from './render-it/index.js';
@@ -12,11 +13,25 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+type Mode = 'live' | 'sandbox';
+
+/** What the simulators need from the gateway's process: its settings, a logger, the pose catalog. */
+export interface SandboxDeps {
+  config: {
+    publicUrl: string;
+    avaturn: { mode: Mode; apiKey: string; webhookToken: string; webhookSecret: string | undefined };
+    renderIt: { mode: Mode; apiKey: string; tps: number };
+    sandbox: { processingDelayMs: number; faults: string | undefined };
+  };
+  logger: Logger;
+  catalog: PoseCatalog;
+}
+
 /**
  * Mounts the simulators of every upstream that runs in sandbox mode under `/sandbox/...`, and
  * the admin route that changes their faults at run time.
  */
-export function mountSandbox(router: Router, services: Services): Sandbox | undefined {
+export function mountSandbox(router: Router, services: SandboxDeps): Sandbox | undefined {
   const { config, logger, catalog } = services;
   if (config.avaturn.mode === 'live' && config.renderIt.mode === 'live') return undefined;
 

@@ -1,23 +1,26 @@
 import SchemaBuilder from '@pothos/core';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import ValidationPlugin from '@pothos/plugin-validation';
 import { DateTimeResolver, URLResolver } from 'graphql-scalars';
 import { GraphQLUpload, type FileUpload } from 'graphql-upload-minimal';
+import type { Viewer } from '../auth/verify-token.js';
 import type { Context } from '../context.js';
-import { UnauthenticatedError } from '../errors/app-error.js';
+import { AppError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors/app-error.js';
 import { decodeGlobalIdOrNothing } from './global-ids.js';
 import { loadableNodeIds } from './node-ids.js';
+import UnknownIdsPlugin from './unknown-ids-plugin.js';
+import { UpstreamErrorClass } from './upstream-error-class.js';
 
-export type Scalars = {
+type Scalars = {
   DateTime: { Input: Date; Output: Date | string };
   URL: { Input: URL; Output: URL | string };
   Upload: { Input: Promise<FileUpload>; Output: never };
+  // graphql-js hands every ID argument over as a string, whatever the client sent.
+  ID: { Input: string; Output: string | number };
 };
 
-export interface AuthScopes {
+interface AuthScopes {
   /** An authenticated app user. */
   user: boolean;
 }
@@ -26,19 +29,22 @@ export interface PothosTypes {
   Context: Context;
   Scalars: Scalars;
   AuthScopes: AuthScopes;
+  /** What a field behind `t.withAuth({ user: true })` knows: there is a viewer. */
+  AuthContexts: { user: Context & { viewer: Viewer } };
   DefaultFieldNullability: false;
 }
 
 /**
- * Plugin order is deliberate (and pinned by a test): relay first so auth sees decoded global
- * ids; scope-auth before anything that runs resolvers; errors before validation so validation
- * failures can become union members; dataloader last, wrapping plain resolvers.
+ * Plugin order is deliberate (and pinned by a test): relay first, so ids are decoded before
+ * anything reads them; unknownIds' argument mapper runs ahead of relay's whatever its place;
+ * scope-auth wraps the errors plugin, so a refused caller gets an UNAUTHENTICATED error rather
+ * than a result union member.
  */
-export const PLUGIN_ORDER = ['relay', 'scopeAuth', 'errors', 'validation', 'dataloader'] as const;
+export const PLUGIN_ORDER = ['relay', 'unknownIds', 'scopeAuth', 'errors'] as const;
 
 // Annotated because the node resolvers below refer to the builder inside its own options.
 export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>> = new SchemaBuilder<PothosTypes>({
-  plugins: [RelayPlugin, ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, DataloaderPlugin],
+  plugins: [RelayPlugin, UnknownIdsPlugin, ScopeAuthPlugin, ErrorsPlugin],
   defaultFieldNullability: false,
   relay: {
     cursorType: 'String',
@@ -60,7 +66,8 @@ export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
     unauthorizedError: (_parent, ctx) => new UnauthenticatedError(ctx.authFailure ? `Unauthenticated: ${ctx.authFailure}` : undefined),
   },
   errors: {
-    defaultTypes: [],
+    // Members of every mutation's result union; the plugin matches the most specific class first.
+    defaultTypes: [ValidationError, NotFoundError, UpstreamErrorClass, AppError],
   },
 });
 

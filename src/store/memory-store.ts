@@ -129,6 +129,26 @@ export class MemoryStore implements Store {
     this.sets.delete(key);
   }
 
+  // Claims hold their owner as JSON, like any value; no await between the check and the change.
+  async claim(key: string, owner: string, ttlMs: number): Promise<boolean> {
+    if (this.has(key)) return false;
+    this.write(key, owner, Math.max(1, ttlMs));
+    return true;
+  }
+
+  async release(key: string, owner: string): Promise<boolean> {
+    if (this.read(key) !== owner) return false;
+    this.volatile.delete(key);
+    this.durable.delete(key);
+    return true;
+  }
+
+  async renew(key: string, owner: string, ttlMs: number): Promise<boolean> {
+    if (this.read(key) !== owner) return false;
+    this.write(key, owner, Math.max(1, ttlMs));
+    return true;
+  }
+
   /** Read, compute and write with no await in between: that is what makes it atomic on one event loop. */
   async update<T>(key: string, fn: (current: T | undefined) => T | undefined, options: UpdateOptions<T> = {}) {
     const current = this.read<T>(key);

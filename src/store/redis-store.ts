@@ -10,6 +10,15 @@ if (cur == false and ARGV[1] == '') or cur == ARGV[1] then
 end
 return 0`;
 
+// Claims: KEYS[1] the claim, ARGV[1] the owner's JSON (ARGV[2] the new TTL in ms for RENEW).
+// Compare and act in one step, so an owner whose claim expired never touches the next holder's.
+const RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+const RENEW = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
+
 /** Longest a readiness ping waits: probes must answer quickly even when Redis hangs. */
 const PING_TIMEOUT_MS = 1_000;
 
@@ -42,6 +51,18 @@ export class RedisStore implements Store {
 
   async delete(key: string): Promise<void> {
     await this.redis.del(this.k(key));
+  }
+
+  async claim(key: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(this.k(key), JSON.stringify(owner), 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')) === 'OK';
+  }
+
+  async release(key: string, owner: string): Promise<boolean> {
+    return (await this.redis.eval(RELEASE, 1, this.k(key), JSON.stringify(owner))) === 1;
+  }
+
+  async renew(key: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.eval(RENEW, 1, this.k(key), JSON.stringify(owner), String(Math.max(1, Math.ceil(ttlMs))))) === 1;
   }
 
   /**

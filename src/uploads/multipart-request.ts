@@ -5,7 +5,7 @@ import { AppError, PayloadTooLargeError, UnauthenticatedError } from '../errors/
 import { ErrorCode } from '../errors/codes.js';
 import type { BodyIdleWatch } from '../http/body-idle-timeout.js';
 import { sendGraphqlError } from '../http/graphql-error-response.js';
-import type { Services } from '../services.js';
+import type { UploadDeps } from './deps.js';
 import { drainRequest } from './drain-request.js';
 import { MultipartBody } from './multipart-body.js';
 import type { UploadSlots } from './upload-slots.js';
@@ -14,10 +14,10 @@ import type { UploadSlots } from './upload-slots.js';
  * Headers that prove a request was not a "simple" cross-site form post: a browser only sends
  * them after a CORS preflight. Same rule as Apollo's CSRF prevention.
  */
-export const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-preflight'] as const;
+const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-preflight'] as const;
 
 export interface MultipartSetup {
-  services: Pick<Services, 'verifyToken' | 'logger'>;
+  services: Pick<UploadDeps, 'verifyToken' | 'logger'>;
   /** The schema the map's paths are checked against (their `Upload` variables). */
   schema: GraphQLSchema;
   /** Bytes per file; the stream is cut off (and marked truncated) at this size. */

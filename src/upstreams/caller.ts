@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { Logger } from '../logging/logger.js';
-import { Admission } from './admission.js';
+import { Admission } from './admission/admission.js';
 import { UpstreamAuthError, UpstreamError, type UpstreamName } from './errors.js';
 import {
   joinUrl,
@@ -12,7 +12,7 @@ import {
   type HttpMethod,
   type UpstreamResponse,
 } from './http.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { RateLimiter } from './admission/rate-limiter.js';
 import { withRetry, type RetryHooks, type RetryPolicy } from './retry.js';
 
 /** Told about every attempt: its HTTP status, or the error code when no answer came. */

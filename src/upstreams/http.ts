@@ -2,15 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { Pool, type Dispatcher } from 'undici';
 import type { z } from 'zod';
-import {
-  UpstreamAbortedError,
-  UpstreamBadResponseError,
-  UpstreamDeadlineExceededError,
-  errorFromStatus,
-  errorFromTransport,
-  type UpstreamError,
-  type UpstreamName,
-} from './errors.js';
+import { UpstreamAbortedError, UpstreamBadResponseError, UpstreamDeadlineExceededError, type UpstreamError, type UpstreamName } from './errors.js';
+import { errorFromStatus, errorFromTransport } from './error-mapping.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -129,7 +122,7 @@ export interface UpstreamResponse {
   body: unknown;
 }
 
-export const DEFAULT_MAX_RESPONSE_BYTES = MiB;
+const DEFAULT_MAX_RESPONSE_BYTES = MiB;
 /** Error bodies are only read for their validation detail; anything longer is dropped. */
 const MAX_ERROR_BODY_BYTES = 64 * KiB;
 

@@ -12,7 +12,7 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 3,
   baseDelayMs: 200,
   maxDelayMs: 5_000,
@@ -48,7 +48,7 @@ export function backoffDelay(attempt: number, policy: Pick<RetryPolicy, 'baseDel
 }
 
 /** Whether `error` may be retried under `options` (ignoring attempts and time). */
-export function isRetryable(error: unknown, options: Pick<RetryOptions, 'idempotent' | 'streamedBody'>): error is UpstreamError {
+function isRetryable(error: unknown, options: Pick<RetryOptions, 'idempotent' | 'streamedBody'>): error is UpstreamError {
   if (!(error instanceof UpstreamError) || !error.retryable || options.streamedBody) return false;
   return options.idempotent || error.notProcessed;
 }

@@ -1,13 +1,13 @@
 import type { AvaturnAvatarRecord } from '../avatars/avatar-record.js';
-import { findByAvaturnId, pollSoon } from '../avaturn/avatar-index.js';
-import { applyUpstreamStatus } from '../avaturn/avatar-status.js';
-import { exportChange, hasFreshModel, settleExportOutcome } from '../avaturn/export-avatar.js';
-import { keysOf } from '../avaturn/keys.js';
-import { RENDER_URL_TTL_MS, type RenderRef } from '../avaturn/scene-render.js';
-import type { Services } from '../services.js';
 import type { AvaturnExport, AvatarStatus as UpstreamStatus, AvaturnWebhook } from '../upstreams/avaturn/schemas.js';
 import { UpstreamBadRequestError, UpstreamNotFoundError } from '../upstreams/errors.js';
+import { findByAvaturnId, pollSoon } from './avatar-index.js';
+import { applyUpstreamStatus, isSettled } from './avatar-status.js';
 import { CONFIRMATION_MEMORY_MS, type Confirmations } from './confirmations.js';
+import type { StatusDeps } from './deps.js';
+import { confirmedExportChange, hasFreshModel, settleExportOutcome } from './export-state.js';
+import { statusKeys } from './keys.js';
+import { sceneRenderOf, settleSceneRender } from './scene-state.js';
 
 /**
  * What a delivery did: changed state (and pushed), confirmed what was known, or named nothing of
@@ -24,10 +24,11 @@ type Event<E extends AvaturnWebhook['event']> = Extract<AvaturnWebhook, { event:
  * Confirmations go through `confirmations` (single flight per avatar, answers remembered for a
  * moment), so copies of a delivery, however many and however they differ, cost one or two calls;
  * nothing that could not change the record asks at all. `render.ready` has nothing to confirm
- * against; it must match a render the gateway started for that avatar. Every change is monotonic,
- * so repeated and out-of-order deliveries change nothing.
+ * against; it must match a render the gateway started for that avatar. The changes themselves are
+ * the state machines' (`avatar-status.ts`, `export-state.ts`, `scene-state.ts`): monotonic, so
+ * repeated and out-of-order deliveries change nothing.
  */
-export async function applyAvaturnEvent(services: Services, confirmations: Confirmations, event: AvaturnWebhook): Promise<EventOutcome> {
+export async function applyAvaturnEvent(services: StatusDeps, confirmations: Confirmations, event: AvaturnWebhook): Promise<EventOutcome> {
   switch (event.event) {
     case 'avatar.ready':
       return avatarReady(services, confirmations, event);
@@ -38,7 +39,7 @@ export async function applyAvaturnEvent(services: Services, confirmations: Confi
   }
 }
 
-async function ownAvatar(services: Services, event: AvaturnWebhook): Promise<AvaturnAvatarRecord | undefined> {
+async function ownAvatar(services: StatusDeps, event: AvaturnWebhook): Promise<AvaturnAvatarRecord | undefined> {
   const record = await findByAvaturnId(services, event.avatar_id);
   return record && record.avaturnUserId === event.user_id ? record : undefined;
 }
@@ -47,7 +48,7 @@ const outcome = (before: AvaturnAvatarRecord, after: { version: number } | undef
   after && after.version !== before.version ? 'applied' : 'unchanged';
 
 /** The avatar's status in Avaturn's listing; null when it is not listed (or its user is gone). */
-async function listedStatus(services: Services, record: AvaturnAvatarRecord): Promise<UpstreamStatus | null> {
+async function listedStatus(services: StatusDeps, record: AvaturnAvatarRecord): Promise<UpstreamStatus | null> {
   try {
     const listing = await services.avaturn.listAvatars(record.avaturnUserId, { includeNotReady: true });
     return listing.find((a) => a.id.toLowerCase() === record.avaturnAvatarId)?.status ?? null;
@@ -58,12 +59,11 @@ async function listedStatus(services: Services, record: AvaturnAvatarRecord): Pr
   }
 }
 
-async function avatarReady(services: Services, confirmations: Confirmations, event: Event<'avatar.ready'>): Promise<EventOutcome> {
+async function avatarReady(services: StatusDeps, confirmations: Confirmations, event: Event<'avatar.ready'>): Promise<EventOutcome> {
   const record = await ownAvatar(services, event);
   if (!record) return 'ignored';
-  // Final, and no answer of the API could change it (its `ready` only overrides a watchdog timeout).
-  if (record.status === 'READY' || (record.status === 'FAILED' && !record.timedOut)) return 'unchanged';
-  const upstream = await confirmations.confirm(keysOf(services).statusConfirmation(record.avaturnAvatarId), () => listedStatus(services, record));
+  if (isSettled(record)) return 'unchanged';
+  const upstream = await confirmations.confirm(statusKeys(services.config).statusConfirmation(record.avaturnAvatarId), () => listedStatus(services, record));
   if (upstream !== 'ready' && upstream !== 'failed') {
     // Not confirmed (yet, or from an answer a moment old): have the watchdog look again soon.
     await pollSoon(services, record.id, Date.now() + CONFIRMATION_MEMORY_MS);
@@ -73,7 +73,7 @@ async function avatarReady(services: Services, confirmations: Confirmations, eve
 }
 
 /** What `exports/new` answers, or `refused` when Avaturn will not export this avatar (gone, or never customised through us). */
-async function exportOf(services: Services, record: AvaturnAvatarRecord): Promise<AvaturnExport | 'refused'> {
+async function exportOf(services: StatusDeps, record: AvaturnAvatarRecord): Promise<AvaturnExport | 'refused'> {
   try {
     return await services.avaturn.createExport(record.avaturnAvatarId);
   } catch (err) {
@@ -82,7 +82,7 @@ async function exportOf(services: Services, record: AvaturnAvatarRecord): Promis
   }
 }
 
-async function exportReady(services: Services, confirmations: Confirmations, event: Event<'export.ready'>): Promise<EventOutcome> {
+async function exportReady(services: StatusDeps, confirmations: Confirmations, event: Event<'export.ready'>): Promise<EventOutcome> {
   const record = await ownAvatar(services, event);
   if (!record) return 'ignored';
   if (event.status === 'failed') {
@@ -90,29 +90,16 @@ async function exportReady(services: Services, confirmations: Confirmations, eve
   }
   if (record.status !== 'READY') return 'ignored';
   if (hasFreshModel(record)) return 'unchanged';
-  const key = keysOf(services).exportConfirmation(record.avaturnAvatarId, record.customizationVersion);
+  const key = statusKeys(services.config).exportConfirmation(record.avaturnAvatarId, record.customizationVersion);
   const result = await confirmations.confirm(key, () => exportOf(services, record));
   if (result === 'refused') return 'ignored';
-  const after = await services.avatars.update<AvaturnAvatarRecord>(record.id, (r) =>
-    // Still running for the current customization: the delivery was an earlier export's.
-    result.status === 'pending' && r.model?.status === 'PENDING' ? settleExportOutcome(r, 'unrelatedReady') : exportChange(r, result),
-  );
-  return outcome(record, after);
+  return outcome(record, await services.avatars.update<AvaturnAvatarRecord>(record.id, (r) => confirmedExportChange(r, result)));
 }
 
-async function renderReady(services: Services, event: Event<'render.ready'>): Promise<EventOutcome> {
-  const ref = await services.store.get<RenderRef>(keysOf(services).render(event.id));
+async function renderReady(services: StatusDeps, event: Event<'render.ready'>): Promise<EventOutcome> {
+  const ref = await sceneRenderOf(services, event.id);
   if (!ref || ref.avaturnAvatarId !== event.avatar_id.toLowerCase() || ref.avaturnUserId !== event.user_id) return 'ignored';
-  const now = Date.now();
-  let changed = false;
-  const image = await services.images.update(ref.imageId, (current) => {
-    // May run more than once under contention: the last run decides.
-    changed = current.status === 'PENDING';
-    if (!changed) return undefined;
-    return event.status === 'ready' && event.render_url
-      ? { status: 'READY', url: event.render_url, expiresAt: new Date(now + RENDER_URL_TTL_MS).toISOString() }
-      : { status: 'FAILED', failureReason: 'Avaturn could not render this scene' };
-  });
+  const { image, changed } = await settleSceneRender(services.images, ref.imageId, { renderUrl: event.status === 'ready' ? event.render_url : null });
   if (!image) return 'ignored';
   return changed ? 'applied' : 'unchanged';
 }

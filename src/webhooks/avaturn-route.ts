@@ -1,17 +1,20 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { keysOf, sha256 } from '../avaturn/keys.js';
 import { BodyError, discardBody, readText, sendJson } from '../http/body.js';
 import { route, type Router } from '../http/router.js';
-import type { Services } from '../services.js';
+import type { Config } from '../config/config.js';
 import { avaturnWebhookSchema, type AvaturnWebhook } from '../upstreams/avaturn/schemas.js';
 import { applyAvaturnEvent } from './avaturn-events.js';
 import { Confirmations } from './confirmations.js';
 import { DeliveryLedger } from './deliveries.js';
+import type { StatusDeps } from './deps.js';
+import { statusKeys } from './keys.js';
 import { createSignatureVerifier } from './signature.js';
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /** Avaturn's deliveries are a few hundred bytes; anything near this is not one of them. */
-export const MAX_WEBHOOK_BYTES = 256 * 1024;
+const MAX_WEBHOOK_BYTES = 256 * 1024;
 /**
  * A signed delivery, once handled (whatever it did), is recognised by its `webhook-id` this long:
  * senders retry for hours, not days, and the signature's timestamp check refuses older replays.
@@ -50,7 +53,7 @@ function refuse(res: ServerResponse, status: number, error: string, headers: Rec
  * confirmation, as time always does (one Avaturn round trip); hiding that would mean
  * acknowledging before confirming, and losing the retry.
  */
-export function mountAvaturnWebhooks(router: Router, services: Services): void {
+export function mountAvaturnWebhooks(router: Router, services: StatusDeps & { config: Pick<Config, 'avaturn' | 'redisUrl'> }): void {
   const { config, store } = services;
   const logger = services.logger.child({ component: 'avaturn-webhooks' });
   const expected = Buffer.from(sha256(config.avaturn.webhookToken), 'hex');
@@ -103,7 +106,7 @@ export function mountAvaturnWebhooks(router: Router, services: Services): void {
 
     try {
       const delivery = await deliveries.handleOnce(
-        keysOf(services).delivery(deliveryKey),
+        statusKeys(config).delivery(deliveryKey),
         () => applyAvaturnEvent(services, confirmations, event),
         verify ? SIGNED_DELIVERY_MEMORY_MS : 0,
       );

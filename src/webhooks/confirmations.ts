@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { awaitClaim } from '../store/await-claim.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -54,8 +54,11 @@ export class Confirmations {
     const claimKey = `${key}:claim`;
     const remembered = await this.store.get<Answer<T>>(answerKey);
     if (remembered) return remembered.value;
-    if (this.shared && !(await this.store.set(claimKey, this.owner, { ttlMs: CLAIM_TTL_MS, ifAbsent: true }))) {
-      const elsewhere = await this.awaitElsewhere<T>(answerKey, claimKey);
+    if (this.shared && !(await this.store.claim(claimKey, this.owner, CLAIM_TTL_MS))) {
+      const elsewhere = await awaitClaim(this.store, claimKey, () => this.store.get<Answer<T>>(answerKey), {
+        until: Date.now() + WAIT_MS,
+        pollMs: WAIT_POLL_MS,
+      });
       if (elsewhere) return elsewhere.value;
     }
     try {
@@ -63,18 +66,7 @@ export class Confirmations {
       await this.store.set<Answer<T>>(answerKey, { value }, { ttlMs: CONFIRMATION_MEMORY_MS });
       return value;
     } finally {
-      if (this.shared && (await this.store.get<string>(claimKey)) === this.owner) await this.store.delete(claimKey);
+      if (this.shared) await this.store.release(claimKey, this.owner);
     }
-  }
-
-  private async awaitElsewhere<T>(answerKey: string, claimKey: string): Promise<Answer<T> | undefined> {
-    const deadline = Date.now() + WAIT_MS;
-    while (Date.now() < deadline) {
-      await sleep(WAIT_POLL_MS);
-      const answer = await this.store.get<Answer<T>>(answerKey);
-      if (answer) return answer;
-      if ((await this.store.get(claimKey)) === undefined) return this.store.get<Answer<T>>(answerKey);
-    }
-    return undefined;
   }
 }

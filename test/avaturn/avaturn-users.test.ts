@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAvaturnUser } from '../../src/avaturn/avaturn-users.js';
-import { keysOf } from '../../src/avaturn/keys.js';
+import { avaturnKeys } from '../../src/avaturn/keys.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { StartAvatarUploadMutation } from './documents.js';
-import { sandboxCalls } from './flows.js';
+import { StartAvatarUploadMutation } from '../helpers/documents/avatars.js';
+import { sandboxCalls } from '../helpers/avatar-flows.js';
 
 describe('ensureAvaturnUser', () => {
   let gw: TestGateway;
@@ -36,20 +36,21 @@ describe('ensureAvaturnUser', () => {
         await sleep(30);
         return { userId: `USER${created}` };
       },
-    } as unknown as TestGateway['services']['avaturn'];
+      deleteUser: async () => {},
+    };
     // Two "instances" (same store, separate calls) racing.
     const [a, b] = await Promise.all([ensureAvaturnUser({ ...services, avaturn }, 'u1'), ensureAvaturnUser({ ...services, avaturn }, 'u1')]);
     expect([a, b, created]).toEqual(['USER1', 'USER1', 1]);
 
     // A crashed holder's lock expires, and the next caller creates the user.
-    await store.set(keysOf(services).userLock('u2'), 'dead', { ttlMs: 50, ifAbsent: true });
+    await store.claim(avaturnKeys(services.config).userLock('u2'), 'dead', 50);
     expect(await ensureAvaturnUser({ ...services, avaturn }, 'u2')).toBe('USER2');
   });
 
   it('keeps the first mapping when a creator outlived its lock, and deletes the Avaturn user it made for nothing', async () => {
     const store = new MemoryStore();
     const services = { store, config: gw.config };
-    const lock = keysOf(services).userLock('u4');
+    const lock = avaturnKeys(services.config).userLock('u4');
     let created = 0;
     const deleted: string[] = [];
     let releaseSlow!: () => void;
@@ -62,7 +63,7 @@ describe('ensureAvaturnUser', () => {
         return { userId };
       },
       deleteUser: async (userId: string) => void deleted.push(userId),
-    } as unknown as TestGateway['services']['avaturn'];
+    };
     const slow = ensureAvaturnUser({ ...services, avaturn }, 'u4');
     while (created === 0) await sleep(5);
     await store.delete(lock);
@@ -85,7 +86,8 @@ describe('ensureAvaturnUser', () => {
         if (++calls === 1) throw new Error('Avaturn down');
         return { userId: 'USEROK' };
       },
-    } as unknown as TestGateway['services']['avaturn'];
+      deleteUser: async () => {},
+    };
     await expect(ensureAvaturnUser({ ...services, avaturn }, 'u3')).rejects.toThrow('Avaturn down');
     expect(await ensureAvaturnUser({ ...services, avaturn }, 'u3')).toBe('USEROK');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { loadConfig } from '../../src/config/config.js';
+import { ConfigError } from '../../src/config/env-schema.js';
 
 describe('config: Avaturn watchdog and scene render settings', () => {
   it('defaults to a 10 minute processing deadline, a 5 s watchdog interval and a 5 s scene render wait', () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { CustomizationQuery, CustomizeAvatarMutation } from './documents.js';
-import { createAvatar, readyAvatar } from './flows.js';
+import { CustomizationQuery, CustomizeAvatarMutation } from '../helpers/documents/avatars.js';
+import { createAvatar, readyAvatar } from '../helpers/avatar-flows.js';
+import { expectTypename } from '../helpers/results.js';
 
 const CLOTHING = '2f6c1a4e-8b1d-4c55-9a4e-0c3f1e7d2a03';
 const CAP = '5a9e3b72-1c4d-4e8f-b2a6-7d1e9c3f4b03';
@@ -23,7 +24,7 @@ const customize = (input: Record<string, unknown>, as = token) => gw.execute(Cus
 describe('AvaturnAvatar.customization and customizeAvatar', () => {
   it("reads Avaturn's document as typed fields", async () => {
     const result = await gw.execute(CustomizationQuery, { id }, { token });
-    const avatar = result.data!.avatar as { customization: Record<string, unknown> };
+    const avatar = expectTypename(result.data!.avatar, 'AvaturnAvatar');
     expect(avatar.customization).toMatchObject({
       body: 'body_0',
       age: 'adult',

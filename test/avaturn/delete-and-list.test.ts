@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { keysOf } from '../../src/avaturn/keys.js';
+import { statusKeys } from '../../src/webhooks/keys.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { ACCEPTED, avatarReadyBody, deliver, recordOf } from '../webhooks/helpers.js';
-import { subscribeSse, subscribeWs } from './clients.js';
-import { AvatarQuery, AvatarUpdatedSubscription, DeleteAvatarMutation, NodeQuery, ViewerAvatarsQuery } from './documents.js';
-import { createAvatar, createAvatarDirect, readyAvatar, sandboxCalls } from './flows.js';
-import { noFace } from './photos.js';
+import { ACCEPTED, avatarReadyBody, deliver, recordOf } from '../helpers/webhooks.js';
+import { subscribeSse, subscribeWs } from '../helpers/subscriptions.js';
+import { AvatarQuery, AvatarUpdatedSubscription, DeleteAvatarMutation, NodeQuery, ViewerAvatarsQuery } from '../helpers/documents/avatars.js';
+import { createAvatar, createAvatarDirect, readyAvatar, sandboxCalls } from '../helpers/avatar-flows.js';
+import { noFace } from '../helpers/photos.js';
 
 let gw: TestGateway;
 let token: string;
@@ -33,7 +33,7 @@ describe('deleteAvatar (Avaturn)', () => {
     }
     expect(sandboxCalls(gw, 'DELETE', `/avatars/${record.avaturnAvatarId}`)).toEqual([expect.objectContaining({ status: 200 })]);
     expect((await gw.execute(AvatarQuery, { id }, { token })).data!.avatar).toBeNull();
-    expect(await gw.services.store.get(keysOf(gw.services).avatar(record.avaturnAvatarId))).toBeUndefined();
+    expect(await gw.services.store.get(statusKeys(gw.services.config).avatar(record.avaturnAvatarId))).toBeUndefined();
     // A late delivery about it is acknowledged and ignored.
     expect(await deliver(gw, { ...avatarReadyBody(record), late: true })).toEqual(ACCEPTED);
     const again = await gw.execute(DeleteAvatarMutation, { id }, { token });
@@ -51,7 +51,7 @@ describe('deleteAvatar (Avaturn)', () => {
     const id = await createAvatarDirect(gw, token);
     const record = await recordOf(gw, id);
     await gw.execute(DeleteAvatarMutation, { id }, { token });
-    expect(await gw.services.store.setMembers(keysOf(gw.services).pending())).not.toContain(record.id);
+    expect(await gw.services.store.setMembers(statusKeys(gw.services.config).pending())).not.toContain(record.id);
   });
 });
 

@@ -1,9 +1,10 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { recordOf } from '../webhooks/helpers.js';
-import { CreateEditorSessionMutation } from './documents.js';
-import { createAvatar, readyAvatar, sandboxCalls } from './flows.js';
+import { recordOf } from '../helpers/webhooks.js';
+import { CreateEditorSessionMutation } from '../helpers/documents/avatars.js';
+import { createAvatar, readyAvatar, sandboxCalls } from '../helpers/avatar-flows.js';
+import { expectTypename } from '../helpers/results.js';
 
 let gw: TestGateway;
 let token: string;
@@ -18,15 +19,13 @@ afterAll(() => gw.stop());
 const session = (input: Record<string, unknown>, as = token) => gw.execute(CreateEditorSessionMutation, { input: input as never }, { token: as });
 
 describe('createEditorSession', () => {
-  it.each([
+  it.each<[{ kind?: string }, boolean]>([
     [{ kind: 'CREATE' }, false],
     [{ kind: 'CREATE_OR_EDIT_EXISTING' }, false],
     [{}, false],
   ])('opens a %o session for the viewer', async (input, withAvatar) => {
-    const result = await session(input);
-    const success = result.data!.createEditorSession;
-    if (success.__typename !== 'CreateEditorSessionSuccess') throw new Error(JSON.stringify(result));
-    expect(success.kind).toBe((input as { kind?: string }).kind ?? 'CREATE_OR_EDIT_EXISTING');
+    const success = expectTypename((await session(input)).data!.createEditorSession, 'CreateEditorSessionSuccess');
+    expect(success.kind).toBe(input.kind ?? 'CREATE_OR_EDIT_EXISTING');
     expect(success.avatar !== null).toBe(withAvatar);
     const page = await request(success.url);
     expect(page.statusCode).toBe(200);
@@ -36,9 +35,9 @@ describe('createEditorSession', () => {
   it('edits an existing avatar, which invalidates its exports and renders', async () => {
     const before = await recordOf(gw, id);
     for (const kind of ['EDIT_EXISTING', 'CREATE_OR_EDIT_EXISTING']) {
-      const result = await session({ kind, avatarId: id });
-      expect(result.data!.createEditorSession).toMatchObject({ __typename: 'CreateEditorSessionSuccess', kind, avatar: { id } });
-      const page = await request((result.data!.createEditorSession as { url: string }).url);
+      const success = expectTypename((await session({ kind, avatarId: id })).data!.createEditorSession, 'CreateEditorSessionSuccess');
+      expect(success).toMatchObject({ kind, avatar: { id } });
+      const page = await request(success.url);
       expect(await page.body.text()).toContain(`<li class="selected">${before.avaturnAvatarId}`);
     }
     expect((await recordOf(gw, id)).customizationVersion).toBe(before.customizationVersion + 2);

@@ -2,12 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AvaturnAvatarRecord } from '../../src/avatars/avatar-record.js';
-import { storeExport } from '../../src/avaturn/export-avatar.js';
+import { storeExport } from '../../src/webhooks/export-state.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { ACCEPTED, deliver, listen, recordOf } from '../webhooks/helpers.js';
-import { subscribeSse } from './clients.js';
-import { AvatarQuery, AvatarUpdatedSubscription, ExportAvatarMutation } from './documents.js';
-import { createAvatar, eventually, readyAvatar, sandboxCalls } from './flows.js';
+import { ACCEPTED, deliver, listen, recordOf } from '../helpers/webhooks.js';
+import { subscribeSse } from '../helpers/subscriptions.js';
+import { AvatarQuery, AvatarUpdatedSubscription, ExportAvatarMutation } from '../helpers/documents/avatars.js';
+import { createAvatar, eventually, readyAvatar, sandboxCalls } from '../helpers/avatar-flows.js';
+import { expectTypename } from '../helpers/results.js';
 
 let gw: TestGateway;
 let token: string;
@@ -57,12 +58,12 @@ describe('exportAvatar', () => {
         'POST exports/new',
       ]);
       expect((await sse.next()).value?.data?.avatarUpdated).toMatchObject({ model: { status: 'PENDING' } });
-      const ready = (await sse.next()).value?.data?.avatarUpdated;
-      expect(ready?.model).toMatchObject({ status: 'READY', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/sandbox\/avaturn\/files\//) });
-      const expiresIn = Date.parse(ready!.model!.expiresAt!) - Date.now();
+      const { model } = expectTypename((await sse.next()).value?.data?.avatarUpdated, 'AvaturnAvatar');
+      expect(model).toMatchObject({ status: 'READY', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/sandbox\/avaturn\/files\//) });
+      const expiresIn = Date.parse(model?.expiresAt ?? '') - Date.now();
       expect(expiresIn).toBeGreaterThan(25 * 60_000);
       expect(expiresIn).toBeLessThanOrEqual(30 * 60_000);
-      const glb = await request(ready!.model!.url!);
+      const glb = await request(model?.url ?? '');
       expect(Buffer.from(await glb.body.arrayBuffer()).subarray(0, 4).toString('latin1')).toBe('glTF');
     } finally {
       await sse.close();
@@ -84,9 +85,9 @@ describe('exportAvatar', () => {
     const expired = await gw.execute(AvatarQuery, { id }, { token });
     expect(expired.data!.avatar).toMatchObject({ model: { status: 'READY', url: null } });
     const renewed = await gw.execute(ExportAvatarMutation, { id }, { token });
-    const model = (renewed.data!.exportAvatar as { model: { status: string; url: string; expiresAt: string } }).model;
+    const { model } = expectTypename(renewed.data!.exportAvatar, 'ExportAvatarSuccess');
     expect(model.status).toBe('READY');
-    expect(Date.parse(model.expiresAt)).toBeGreaterThan(Date.now());
+    expect(Date.parse(model.expiresAt ?? '')).toBeGreaterThan(Date.now());
     expect(sandboxCalls(gw, 'POST', '/exports/new').length).toBe(exportsBefore + 1);
   });
 

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { keysOf } from '../../src/avaturn/keys.js';
+import { avaturnKeys } from '../../src/avaturn/keys.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { REDIS_URL, deleteKeys, describeRedis, testRedis } from '../helpers/redis.js';
-import { ACCEPTED, avatarReadyBody, deliver, listen, recordOf, upstreamStatus } from '../webhooks/helpers.js';
-import { subscribeWs } from './clients.js';
-import { AvatarUpdatedSubscription, StartAvatarUploadMutation } from './documents.js';
-import { createAvatar, createAvatarUpload, createResult, sandboxCalls, waitForAvatar } from './flows.js';
-import { noFace } from './photos.js';
+import { ACCEPTED, avatarReadyBody, deliver, listen, recordOf, upstreamStatus } from '../helpers/webhooks.js';
+import { subscribeWs } from '../helpers/subscriptions.js';
+import { AvatarUpdatedSubscription, StartAvatarUploadMutation } from '../helpers/documents/avatars.js';
+import { createAvatar, createAvatarUpload, createResult, sandboxCalls, waitForAvatar } from '../helpers/avatar-flows.js';
+import { noFace } from '../helpers/photos.js';
 
 describeRedis('Avaturn flows on two instances sharing Redis', () => {
   let a: TestGateway;
@@ -31,7 +31,7 @@ describeRedis('Avaturn flows on two instances sharing Redis', () => {
   });
   afterAll(async () => {
     for (const id of owners) for (const record of await a.services.avatars.listByOwner(id)) await a.services.avatars.delete(record);
-    await deleteKeys(admin, `ag:${keysOf(a.services).user('').replace(/user:$/, '')}`);
+    await deleteKeys(admin, `ag:${avaturnKeys(a.services.config).user('').replace(/user:$/, '')}`);
     await Promise.all([a?.stop(), b?.stop()]);
     await admin?.quit();
   });

@@ -3,10 +3,10 @@ import { request } from 'undici';
 import { imageSize } from 'image-size';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { ACCEPTED, deliver } from '../webhooks/helpers.js';
-import { subscribeWs } from './clients.js';
-import { ImageUpdatedSubscription, SceneImageQuery } from './documents.js';
-import { createAvatar, readyAvatar, sandboxCalls } from './flows.js';
+import { ACCEPTED, deliver } from '../helpers/webhooks.js';
+import { subscribeWs } from '../helpers/subscriptions.js';
+import { ImageUpdatedSubscription, SceneImageQuery } from '../helpers/documents/avatars.js';
+import { createAvatar, readyAvatar, sandboxCalls } from '../helpers/avatar-flows.js';
 
 async function download(url: string): Promise<Buffer> {
   const res = await request(url);

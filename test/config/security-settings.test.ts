@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { loadConfig } from '../../src/config/config.js';
+import { ConfigError } from '../../src/config/env-schema.js';
 
 const LIVE = { RENDERIT_API_KEY: 'k', AUTH_JWT_SECRET: 's'.repeat(32) };
 

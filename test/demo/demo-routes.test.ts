@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { loadConfig } from '../../src/config/config.js';
+import { ConfigError } from '../../src/config/env-schema.js';
 // The typed document of test/auth.test.ts: no new document, so test/__generated__ stays as it is.
 import { ViewerDocument as DemoViewerQuery } from '../__generated__/graphql.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';

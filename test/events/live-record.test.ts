@@ -1,7 +1,7 @@
 import { Repeater } from '@repeaterjs/repeater';
 import { describe, expect, it } from 'vitest';
-import type { ChangeEvent, EventBus } from '../../src/events/pubsub.js';
-import { liveRecord } from '../../src/events/live-record.js';
+import type { ChangeEvent } from '../../src/events/pubsub.js';
+import { liveRecord, type LiveRecordOptions } from '../../src/events/live-record.js';
 
 interface Rec {
   id: string;
@@ -21,7 +21,7 @@ function trackingBus() {
         releasedListener = true;
       }),
     listening: async () => {},
-  } as unknown as EventBus;
+  } satisfies LiveRecordOptions<{ version: number }>['events'];
   return { bus, emit: (e: ChangeEvent) => emit?.(e), released: () => releasedListener };
 }
 

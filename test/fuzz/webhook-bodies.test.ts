@@ -3,11 +3,11 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvaturnAvatarRecord } from '../../src/avatars/avatar-record.js';
 import { CONFIRMATION_MEMORY_MS } from '../../src/webhooks/confirmations.js';
-import { createAvatar, sandboxCalls } from '../avaturn/flows.js';
+import { createAvatar, sandboxCalls } from '../helpers/avatar-flows.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { ACCEPTED, recordOf, sign } from '../webhooks/helpers.js';
-import { JsonObject, anyJson, toJson, type Json } from './hostile-json.js';
-import { changedBetween, processState, type ProcessState } from './process-state.js';
+import { ACCEPTED, recordOf, sign } from '../helpers/webhooks.js';
+import { JsonObject, anyJson, toJson, type Json } from '../helpers/hostile-json.js';
+import { changedBetween, processState, type ProcessState } from '../helpers/process-state.js';
 
 const SEED = 0x5eed_0907;
 const RUNS = 150;

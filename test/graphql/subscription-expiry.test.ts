@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../src/auth/mint-token.js';
 import { ensureZepetoAvatars } from '../../src/zepeto/zepeto-avatars.js';
 import { graphql } from '../__generated__/gql.js';
-import { subscribeSse, subscribeWs, type Subscription } from '../avaturn/clients.js';
+import { subscribeSse, subscribeWs, type Subscription } from '../helpers/subscriptions.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 const ExpiringUpdates = graphql(`subscription ExpiringUpdates($id: ID!) { avatarUpdated(id: $id) { id status } }`);

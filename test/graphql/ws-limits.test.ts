@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ensureZepetoAvatars } from '../../src/zepeto/zepeto-avatars.js';
 import { graphql } from '../__generated__/gql.js';
-import { subscribeSse, subscribeWs } from '../avaturn/clients.js';
+import { subscribeSse, subscribeWs } from '../helpers/subscriptions.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 const LimitedUpdates = graphql(`subscription LimitedUpdates($id: ID!) { avatarUpdated(id: $id) { id } }`);

@@ -3,6 +3,7 @@ import { print, type ExecutionResult } from 'graphql';
 import { mintToken } from '../../src/auth/mint-token.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { startGateway, type RunningGateway } from '../../src/server/start-gateway.js';
+import type { ResultExtensions } from './results.js';
 
 export interface TestGateway extends RunningGateway {
   /** A development token for `sub`, signed with the gateway's secret. */
@@ -12,7 +13,7 @@ export interface TestGateway extends RunningGateway {
     document: TypedDocumentNode<TResult, TVariables>,
     variables?: TVariables,
     options?: { token?: string; headers?: Record<string, string> },
-  ): Promise<ExecutionResult<TResult> & { extensions?: Record<string, unknown> }>;
+  ): Promise<ExecutionResult<TResult, ResultExtensions>>;
 }
 
 /** Starts the whole gateway (sandbox included) on a free loopback port, with quiet logs. */

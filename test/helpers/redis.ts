@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { Redis } from 'ioredis';
 import { describe, it } from 'vitest';
 
-export const REDIS_HOST = '127.0.0.1';
-export const REDIS_PORT = 6379;
+const REDIS_HOST = '127.0.0.1';
+const REDIS_PORT = 6379;
 export const REDIS_URL = `redis://${REDIS_HOST}:${REDIS_PORT}`;
 
 /** True when a Redis answers PING on `host:port` within `timeoutMs`. Never throws. */
-export function redisAvailable(port = REDIS_PORT, host = REDIS_HOST, timeoutMs = 300): Promise<boolean> {
+function redisAvailable(port = REDIS_PORT, host = REDIS_HOST, timeoutMs = 300): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     let answer = '';

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchBodyIdle } from '../../src/http/body-idle-timeout.js';
-import { subscribeSse } from '../avaturn/clients.js';
-import { AvatarUpdatedSubscription } from '../avaturn/documents.js';
-import { createAvatar, eventually } from '../avaturn/flows.js';
+import { subscribeSse } from '../helpers/subscriptions.js';
+import { AvatarUpdatedSubscription } from '../helpers/documents/avatars.js';
+import { createAvatar, eventually } from '../helpers/avatar-flows.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { stalledUpload } from '../uploads/stalled-upload-body.js';
-import { firstJsonBody, rawExchange } from './raw-socket.js';
+import { stalledUpload } from '../helpers/stalled-upload.js';
+import { firstJsonBody, rawExchange } from '../helpers/raw-socket.js';
 
 const IDLE_MS = 300;
 let gw: TestGateway;

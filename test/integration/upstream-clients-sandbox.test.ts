@@ -4,7 +4,6 @@ import { Pool, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging/logger.js';
 import { renderPng } from '../../src/sandbox/images/index.js';
-import type { AvaturnPhotos } from '../../src/upstreams/avaturn/client.js';
 import { AvaturnClient } from '../../src/upstreams/avaturn/client.js';
 import {
   UpstreamAuthError,
@@ -16,6 +15,7 @@ import {
 import { RenderItClient } from '../../src/upstreams/render-it/client.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { waitUntil } from '../helpers/redis.js';
+import type { AvaturnPhotos } from '../../src/upstreams/avaturn/photo-upload.js';
 
 const CLOTHING = '2f6c1a4e-8b1d-4c55-9a4e-0c3f1e7d2a01';
 const HAIR = '5a9e3b72-1c4d-4e8f-b2a6-7d1e9c3f4b01';

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { graphql } from '../__generated__/gql.js';
-import { createAvatarUpload, createResult, sandboxCalls } from '../avaturn/flows.js';
+import { createAvatarUpload, createResult, sandboxCalls } from '../helpers/avatar-flows.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { REDIS_URL, deleteKeys, describeRedis, testRedis, uniquePrefix } from '../helpers/redis.js';
+import { expectTypename } from '../helpers/results.js';
 
 const StartUpload = graphql(`
   mutation LimitedStartAvatarUpload {
@@ -87,10 +88,10 @@ describe('per-user mutation limits (memory)', () => {
     expect((await gw.execute(StartUpload, {}, { token })).data?.startAvatarUpload.__typename).toBe('StartAvatarUploadSuccess');
     const made = avatarsNew(gw);
 
-    const refused = (await gw.execute(StartUpload, {}, { token })).data?.startAvatarUpload;
-    expect(refused).toMatchObject({ __typename: 'RateLimitedError', code: 'RATE_LIMITED' });
-    expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
-    expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(60);
+    const refused = expectTypename((await gw.execute(StartUpload, {}, { token })).data?.startAvatarUpload, 'RateLimitedError');
+    expect(refused.code).toBe('RATE_LIMITED');
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
     const upload = createResult(await createAvatarUpload(gw, token));
     expect(upload).toMatchObject({ __typename: 'RateLimitedError', code: 'RATE_LIMITED' });
     expect(upload.message).toMatch(/^At most 3 new avatars per minute; retry in \d+ s$/);

@@ -1,8 +1,9 @@
 import { imageSize } from 'image-size';
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GalleryQuery, MixedGalleryQuery, NestedQuery, SamePoseQuery, TwoGalleriesQuery } from './documents.js';
-import { poseKeys, startRenderGateway, type RenderGateway } from './harness.js';
+import { GalleryQuery, MixedGalleryQuery, NestedQuery, SamePoseQuery, TwoGalleriesQuery } from '../helpers/documents/renders.js';
+import { poseKeys, startRenderGateway, type RenderGateway } from '../helpers/render-gateway.js';
+import { expectTypename } from '../helpers/results.js';
 
 let gw: RenderGateway;
 let token: string;
@@ -41,9 +42,8 @@ describe('render loader: operation-wide batching', () => {
     const poses = stills.slice(25, 30);
     const result = await gw.execute(TwoGalleriesQuery, { a: a.id, b: b.id, poses }, { token });
     expect(result.errors).toBeUndefined();
-    const imagesOf = (node: unknown) => (node as { images: Array<{ avatars: Array<{ id: string }> }> }).images;
-    expect(imagesOf(result.data!.a).every((i) => i.avatars[0]!.id === a.id)).toBe(true);
-    expect(imagesOf(result.data!.b).every((i) => i.avatars[0]!.id === b.id)).toBe(true);
+    expect(expectTypename(result.data!.a, 'ZepetoAvatar').images.every((i) => i.avatars[0]!.id === a.id)).toBe(true);
+    expect(expectTypename(result.data!.b, 'ZepetoAvatar').images.every((i) => i.avatars[0]!.id === b.id)).toBe(true);
     expect(gw.renderCalls().map((c) => c.images)).toEqual([5, 5]);
   });
 
@@ -51,7 +51,7 @@ describe('render loader: operation-wide batching', () => {
     const { id } = await gw.zepetoAvatar(owner);
     const result = await gw.execute(SamePoseQuery, { id, pose: stills[0]! }, { token });
     expect(result.errors).toBeUndefined();
-    const avatar = result.data!.avatar as unknown as Record<'a' | 'b' | 'd', { id: string }> & { c: Array<{ id: string }> };
+    const avatar = expectTypename(result.data!.avatar, 'ZepetoAvatar');
     expect(new Set([avatar.a.id, avatar.b.id, avatar.d.id, avatar.c[0]!.id]).size).toBe(1);
     expect(gw.renderCalls().map((c) => c.path)).toEqual([`/services/biz/openApi/photos/${stills[0]}`]);
     expect(result.extensions?.['cost']).toEqual({ images: 1, units: 1, usd: 0.001 });
@@ -71,18 +71,15 @@ describe('render loader: operation-wide batching', () => {
     const poses = [stills[3]!, stills[4]!];
     const result = await gw.execute(GalleryQuery, { id, poses, quality: 'W320' }, { token });
     expect(result.errors).toBeUndefined();
-    const images = (result.data!.node as { images: NonNullable<unknown>[] }).images as Array<{
-      url: string; width: number; height: number; format: string; costUnits: number; quality: string; status: string;
-      expiresAt: string; frameCount: number | null; pose: { key: string }; avatars: Array<{ id: string }>;
-    }>;
+    const { images } = expectTypename(result.data!.node, 'ZepetoAvatar');
     for (const [i, image] of images.entries()) {
       const pose = gw.services.catalog.get('ZEPETO', poses[i]!)!;
       expect(image).toMatchObject({ status: 'READY', format: 'PNG', width: 320, quality: 'W320', costUnits: 0.5, frameCount: null });
       expect(image.height).toBe(Math.round(320 * pose.ratio));
-      const lifetime = Date.parse(image.expiresAt) - Date.now();
+      const lifetime = Date.parse(image.expiresAt ?? '') - Date.now();
       expect(lifetime).toBeGreaterThan(55 * 60_000);
       expect(lifetime).toBeLessThanOrEqual(60 * 60_000);
-      const res = await request(image.url);
+      const res = await request(image.url ?? '');
       const bytes = Buffer.from(await res.body.arrayBuffer());
       expect(imageSize(bytes)).toMatchObject({ width: image.width, height: image.height, type: 'png' });
     }

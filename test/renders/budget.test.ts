@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GalleryQuery, GroupMutation, MotionQuery } from './documents.js';
-import { poseKeys, startRenderGateway, type RenderGateway } from './harness.js';
+import { GalleryQuery, GroupMutation, MotionQuery } from '../helpers/documents/renders.js';
+import { poseKeys, startRenderGateway, type RenderGateway } from '../helpers/render-gateway.js';
 
 let gw: RenderGateway;
 let token: string;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REDIS_URL, describeRedis } from '../helpers/redis.js';
-import { GalleryQuery } from './documents.js';
-import { poseKeys, startRenderGateway, type RenderGateway } from './harness.js';
+import { GalleryQuery } from '../helpers/documents/renders.js';
+import { poseKeys, startRenderGateway, type RenderGateway } from '../helpers/render-gateway.js';
+import { expectTypename } from '../helpers/results.js';
 
 describeRedis('render dedupe across instances (RenderCache claims through Redis)', () => {
   let a: RenderGateway;
@@ -30,11 +31,11 @@ describeRedis('render dedupe across instances (RenderCache claims through Redis)
     ]);
     expect(fromA.errors).toBeUndefined();
     expect(fromB.errors).toBeUndefined();
-    const urls = (r: typeof fromA) => (r.data!.node as { images: Array<{ url: string | null }> }).images.map((i) => i.url);
+    const urls = (r: typeof fromA) => expectTypename(r.data!.node, 'ZepetoAvatar').images.map((i) => i.url);
     expect(urls(fromB)).toEqual(urls(fromA));
     expect(a.renderCalls()).toHaveLength(1);
     // Only the instance that rendered reports the cost.
-    const units = [fromA, fromB].map((r) => (r.extensions?.['cost'] as { units: number }).units).sort();
+    const units = [fromA, fromB].map((r) => r.extensions?.cost?.units).sort();
     expect(units).toEqual([0, 10]);
   });
 });

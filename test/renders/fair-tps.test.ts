@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDIS_URL, deleteKeys, describeRedis, testRedis, uniquePrefix } from '../helpers/redis.js';
-import { ImageQuery } from './documents.js';
-import { poseKeys, startRenderGateway, type RenderGateway } from './harness.js';
+import { ImageQuery } from '../helpers/documents/renders.js';
+import { poseKeys, startRenderGateway, type RenderGateway } from '../helpers/render-gateway.js';
 
 const TPS = 10;
 const FLOOD = 80;

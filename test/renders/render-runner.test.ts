@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { BudgetExceededError } from '../../src/errors/app-error.js';
 import type { Pose } from '../../src/poses/catalog.js';
 import { RenderCache } from '../../src/renders/render-cache.js';
+import { RenderClaims } from '../../src/renders/render-claims.js';
 import type { RenderJob } from '../../src/renders/render-job.js';
 import { RenderMeter } from '../../src/renders/render-meter.js';
 import type { RenderMethods } from '../../src/renders/render-calls.js';
@@ -45,15 +46,17 @@ function fakeRenderIt(fail: string[] = []) {
     }),
     renderAnimated: vi.fn(async () => ({ url: url(), frameCount: 12 })),
     renderFrames: vi.fn(async () => ({ frames: [url(), url()] })),
-  };
+  } satisfies RenderMethods;
   const calls = () => Object.values(methods).reduce((sum, m) => sum + m.mock.calls.length, 0);
-  return { methods: methods as unknown as RenderMethods & typeof methods, calls };
+  return { methods, calls };
 }
 
 function setup(options: { fail?: string[]; budget?: number } = {}) {
   const renderIt = fakeRenderIt(options.fail);
-  const cache = new RenderCache(new MemoryStore(), settings.cacheTtlMs);
-  const deps = (meter = new RenderMeter(options.budget, settings.deadlineMs)) => ({ renderIt: renderIt.methods, cache, settings, meter });
+  const store = new MemoryStore();
+  const cache = new RenderCache(store, settings.cacheTtlMs);
+  const claims = new RenderClaims(store, cache, true);
+  const deps = (meter = new RenderMeter(options.budget, settings.deadlineMs)) => ({ renderIt: renderIt.methods, cache, claims, settings, meter });
   return { renderIt, cache, deps };
 }
 
@@ -129,12 +132,10 @@ describe('resolveRenders across instances (claims in a shared store)', () => {
     const store = new MemoryStore();
     const one = fakeRenderIt();
     const two = fakeRenderIt();
-    const deps = (renderIt: ReturnType<typeof fakeRenderIt>) => ({
-      renderIt: renderIt.methods,
-      cache: new RenderCache(store, settings.cacheTtlMs),
-      settings,
-      meter: new RenderMeter(undefined, settings.deadlineMs),
-    });
+    const deps = (renderIt: ReturnType<typeof fakeRenderIt>) => {
+      const cache = new RenderCache(store, settings.cacheTtlMs);
+      return { renderIt: renderIt.methods, cache, claims: new RenderClaims(store, cache, true), settings, meter: new RenderMeter(undefined, settings.deadlineMs) };
+    };
     return { one, two, depsOne: deps(one), depsTwo: deps(two) };
   }
 
@@ -152,8 +153,9 @@ describe('resolveRenders across instances (claims in a shared store)', () => {
     const job = still('P9');
     const { cacheKeyOf } = await import('../../src/renders/render-job.js');
     // Instance one claimed the render, then failed: its claim goes away and no result is stored.
-    expect(await depsOne.cache.claim(cacheKeyOf(job), Date.now() + 5_000)).toBe(true);
-    setTimeout(() => void depsOne.cache.release(cacheKeyOf(job)), 100);
+    const failed = new Promise((resolve) => setTimeout(resolve, 100));
+    const { mine } = await depsOne.claims.claim([{ key: cacheKeyOf(job), result: failed }], Date.now() + 5_000);
+    expect(mine).toHaveLength(1);
     const [result] = await resolveRenders(depsTwo, [job]);
     expect(result).not.toBeInstanceOf(Error);
     expect(two.calls()).toBe(1);

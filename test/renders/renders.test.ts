@@ -2,8 +2,9 @@ import { imageSize } from 'image-size';
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { frameCountOf } from '../../src/renders/render-job.js';
-import { GalleryQuery, GroupMutation, ImageNodeQuery, ImageQuery, MotionQuery } from './documents.js';
-import { poseKeys, startRenderGateway, type RenderGateway } from './harness.js';
+import { GalleryQuery, GroupMutation, ImageNodeQuery, ImageQuery, MotionQuery } from '../helpers/documents/renders.js';
+import { poseKeys, startRenderGateway, type RenderGateway } from '../helpers/render-gateway.js';
+import { expectTypename } from '../helpers/results.js';
 
 let gw: RenderGateway;
 let token: string;
@@ -27,8 +28,8 @@ describe('render cache and in-flight dedupe', () => {
     const first = await gw.execute(GalleryQuery, vars, { token });
     const second = await gw.execute(GalleryQuery, vars, { token });
     expect(gw.renderCalls()).toHaveLength(1);
-    expect(second.extensions?.['cost']).toEqual({ images: 0, units: 0, usd: 0 });
-    const ids = (r: typeof first) => (r.data!.node as { images: Array<{ id: string; url: string }> }).images.map((i) => i.url);
+    expect(second.extensions?.cost).toEqual({ images: 0, units: 0, usd: 0 });
+    const ids = (r: typeof first) => expectTypename(r.data!.node, 'ZepetoAvatar').images.map((i) => i.url);
     expect(ids(second)).toEqual(ids(first));
   });
 
@@ -42,7 +43,7 @@ describe('render cache and in-flight dedupe', () => {
       expect(results.every((r) => r.errors === undefined)).toBe(true);
       expect(new Set(results.map((r) => r.data!.avatar!.image.url)).size).toBe(1);
       expect(gw.renderCalls()).toHaveLength(1);
-      const billed = results.map((r) => (r.extensions?.['cost'] as { images: number }).images);
+      const billed = results.map((r) => r.extensions?.cost?.images);
       expect(billed.sort()).toEqual([0, 0, 0, 1]);
     } finally {
       gw.sandbox.faults.renderIt.reset();
@@ -73,10 +74,7 @@ describe('animations and frames', () => {
     const frames = frameCountOf(pose, fps);
     const result = await gw.execute(MotionQuery, { id, pose: pose.key, fps }, { token });
     expect(result.errors).toBeUndefined();
-    const node = result.data!.node as {
-      animation: { url: string; format: string; width: number; height: number; frameCount: number; costUnits: number };
-      frames: Array<{ format: string; costUnits: number; url: string }>;
-    };
+    const node = expectTypename(result.data!.node, 'ZepetoAvatar');
     const height = Math.round(320 * pose.ratio);
     expect(node.animation).toMatchObject({ format: 'APNG', width: 320, height, frameCount: frames, costUnits: 0.5 * frames });
     expect(node.frames).toHaveLength(frames);
@@ -86,7 +84,7 @@ describe('animations and frames', () => {
       expect.arrayContaining([`/services/biz/openApi/video/${pose.key}`, `/services/biz/openApi/video/${pose.key}/frames`]),
     );
     expect(result.extensions?.['cost']).toEqual({ images: 2 * frames, units: frames, usd: frames / 1000 });
-    const apng = Buffer.from(await (await request(node.animation.url)).body.arrayBuffer());
+    const apng = Buffer.from(await (await request(node.animation.url ?? '')).body.arrayBuffer());
     expect(imageSize(apng)).toMatchObject({ width: 320, height });
   });
 

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { graphql } from '../__generated__/gql.js';
 import { REDIS_URL, deleteKeys, describeRedis, testRedis, uniquePrefix } from '../helpers/redis.js';
-import { aliasedFramesQuery } from './attack-documents.js';
-import { GalleryQuery } from './documents.js';
-import { poseKeys, startRenderGateway, type RenderGateway } from './harness.js';
+import { aliasedFramesQuery } from '../helpers/documents/render-attacks.js';
+import { GalleryQuery } from '../helpers/documents/renders.js';
+import { poseKeys, startRenderGateway, type RenderGateway } from '../helpers/render-gateway.js';
+import { expectTypename } from '../helpers/results.js';
 
 const GroupLimited = graphql(`
   mutation RenderGroupLimited($input: RenderGroupImageInput!) {
@@ -112,8 +113,9 @@ describe('RENDER_USER_BUDGET_UNITS per RENDER_USER_BUDGET_WINDOW', () => {
     }
     const calls = gw.renderCalls().length;
     const refused = await gw.execute(GroupLimited, { input: { avatars: ids, pose: stills[4]!, quality: 'W3200' } }, { token });
-    expect(refused.data?.renderGroupImage).toMatchObject({ __typename: 'RateLimitedError', code: 'RATE_LIMITED' });
-    expect((refused.data?.renderGroupImage as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(3500);
+    const limited = expectTypename(refused.data?.renderGroupImage, 'RateLimitedError');
+    expect(limited.code).toBe('RATE_LIMITED');
+    expect(limited.retryAfterSeconds).toBeGreaterThan(3500);
     expect(gw.renderCalls()).toHaveLength(calls);
   });
 });

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZepetoAvatarRecord } from '../../src/avatars/avatar-record.js';
 import { cacheKeyOf } from '../../src/renders/render-job.js';
 import { graphql } from '../__generated__/gql.js';
-import { subscribeSse, subscribeWs } from '../avaturn/clients.js';
-import { GalleryQuery } from './documents.js';
-import { poseKeys, startRenderGateway, type RenderGateway } from './harness.js';
+import { subscribeSse, subscribeWs } from '../helpers/subscriptions.js';
+import { GalleryQuery } from '../helpers/documents/renders.js';
+import { poseKeys, startRenderGateway, type RenderGateway } from '../helpers/render-gateway.js';
 
 const RenderingSubscription = graphql(`
   subscription RenderOnAvatarUpdate($id: ID!, $poses: [ID!]!) {
@@ -46,24 +46,24 @@ describe('renders inside subscriptions', () => {
     const unitsBefore = await scrapeUnits();
     const subscription = subscribeWs(gw, token, RenderingSubscription, { id, poses });
     try {
-      const first = (await subscription.next()).value as { data?: unknown; extensions?: Record<string, unknown> };
-      expect(first.data).toMatchObject({ avatarUpdated: { id, images: poses.map(() => ({ costUnits: 1 })) } });
-      expect(first.extensions?.['cost']).toEqual({ images: 3, units: 3, usd: 0.003 });
+      const first = (await subscription.next()).value;
+      expect(first?.data).toMatchObject({ avatarUpdated: { id, images: poses.map(() => ({ costUnits: 1 })) } });
+      expect(first?.extensions?.cost).toEqual({ images: 3, units: 3, usd: 0.003 });
 
       // The same renders again on the next event: 6 units in the subscription, over the per-operation
       // 5, but each event is its own operation for that budget.
       await forgetRenders(record, poses);
       await gw.services.avatars.update(record.id, () => ({}));
-      const second = (await subscription.next()).value as { errors?: unknown; extensions?: Record<string, unknown> };
-      expect(second.errors).toBeUndefined();
-      expect(second.extensions?.['cost']).toEqual({ images: 3, units: 3, usd: 0.003 });
+      const second = (await subscription.next()).value;
+      expect(second?.errors).toBeUndefined();
+      expect(second?.extensions?.cost).toEqual({ images: 3, units: 3, usd: 0.003 });
       expect((await scrapeUnits()) - unitsBefore).toBe(6);
 
       // The user has spent 6 of 8 units: a third event's 3 units, or a query's, are refused.
       await forgetRenders(record, poses);
       await gw.services.avatars.update(record.id, () => ({}));
-      const third = (await subscription.next()).value as { errors?: Array<{ extensions?: Record<string, unknown> }> };
-      expect(third.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      const third = (await subscription.next()).value;
+      expect(third?.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
       const query = await gw.execute(GalleryQuery, { id, poses: poseKeys(gw, 'STILL').slice(3, 6) }, { token });
       expect(query.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
       expect((await scrapeUnits()) - unitsBefore).toBe(6);
@@ -78,8 +78,8 @@ describe('renders inside subscriptions', () => {
     const unitsBefore = await scrapeUnits();
     const subscription = subscribeSse(gw, await gw.token(owner), RenderingSubscription, { id, poses: poseKeys(gw, 'STILL').slice(6, 8) });
     try {
-      const first = (await subscription.next()).value as { extensions?: Record<string, unknown> };
-      expect(first.extensions?.['cost']).toEqual({ images: 2, units: 2, usd: 0.002 });
+      const first = (await subscription.next()).value;
+      expect(first?.extensions?.cost).toEqual({ images: 2, units: 2, usd: 0.002 });
       expect((await scrapeUnits()) - unitsBefore).toBe(2);
     } finally {
       await subscription.close();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDIS_URL, describeRedis } from '../helpers/redis.js';
-import { GalleryQuery } from './documents.js';
-import { maxInWindow, poseKeys, startRenderGateway, type RenderGateway } from './harness.js';
+import { GalleryQuery } from '../helpers/documents/renders.js';
+import { maxInWindow, poseKeys, startRenderGateway, type RenderGateway } from '../helpers/render-gateway.js';
 
 const TPS = 10;
 const FAULTS = { errorRate: 0.2, errorStatuses: [429, 500], latencyMs: 20, seed: 42 };

@@ -1,8 +1,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureZepetoAvatars } from '../../src/zepeto/zepeto-avatars.js';
-import { GroupMutation, ImageQuery } from './documents.js';
-import { poseKeys, startRenderGateway, type RenderGateway } from './harness.js';
+import { GroupMutation, ImageQuery } from '../helpers/documents/renders.js';
+import { poseKeys, startRenderGateway, type RenderGateway } from '../helpers/render-gateway.js';
 
 let gw: RenderGateway;
 let token: string;

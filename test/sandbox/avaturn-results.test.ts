@@ -1,7 +1,7 @@
 import { imageSize } from 'image-size';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ASSETS } from '../../src/sandbox/avaturn/assets.js';
-import { BASE_PATH, newAvatar, newUser, readyAvatar, startHarness, waitFor, type Harness } from './avaturn-harness.js';
+import { BASE_PATH, newAvatar, newUser, readyAvatar, startHarness, waitFor, type Harness } from '../helpers/avaturn-sandbox.js';
 
 let h: Harness;
 beforeAll(async () => {

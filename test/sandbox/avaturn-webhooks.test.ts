@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newAvatar, newUser, photoForm, startHarness, waitFor, type Harness, type HarnessOptions } from './avaturn-harness.js';
+import { newAvatar, newUser, photoForm, startHarness, waitFor, type Harness, type HarnessOptions } from '../helpers/avaturn-sandbox.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

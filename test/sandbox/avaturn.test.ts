@@ -11,7 +11,7 @@ import {
   startHarness,
   waitFor,
   type Harness,
-} from './avaturn-harness.js';
+} from '../helpers/avaturn-sandbox.js';
 import { renderPng } from '../../src/sandbox/images/index.js';
 
 let h: Harness;

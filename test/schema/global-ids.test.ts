@@ -3,7 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../__generated__/gql.js';
-import { subscribeSse } from '../avaturn/clients.js';
+import { subscribeSse } from '../helpers/subscriptions.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 
 const NodeQueries = graphql(`
@@ -95,6 +95,16 @@ describe('global ids', () => {
     for (const id of [b64('Node:1'), b64('Viewer:alice'), b64('AvatarImage:x'), '%%%', '', ':', b64(':x'), 'x'.repeat(10_000)]) {
       const result = await gw.execute(NodeQueries, { id }, { token });
       expect(result).toEqual({ data: { node: null, nodes: [null, null], avatar: null, pose: null } });
+    }
+  });
+
+  it('asks an anonymous caller to authenticate before it looks at the id, forged or not', async () => {
+    const unknown = await gw.execute(ForgedMutations, { id: encodeGlobalID('ZepetoAvatar', 'no-such-avatar') });
+    // Mutations run in order; the first refusal ends them (their results are non-null).
+    expect(unknown).toMatchObject({ data: null, errors: [{ path: ['deleteAvatar'], extensions: { code: 'UNAUTHENTICATED' } }] });
+    for (const id of ['%%%', b64('Pose:ZEPETO:no-such-pose'), b64('AvatarImage:x'), 'x'.repeat(2_000)]) {
+      expect(await gw.execute(ForgedMutations, { id })).toEqual(unknown);
+      expect(await gw.execute(NodeQueries, { id })).toEqual(await gw.execute(NodeQueries, { id: encodeGlobalID('ZepetoAvatar', 'no-such-avatar') }));
     }
   });
 

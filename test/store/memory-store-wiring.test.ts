@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { loadConfig } from '../../src/config/config.js';
+import { ConfigError } from '../../src/config/env-schema.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { startTestGateway } from '../helpers/gateway.js';
 

@@ -21,7 +21,7 @@ export async function simulateUncachedRenders(
   onProgress?: (done: number) => void | Promise<void>,
   every = 10_000,
 ): Promise<void> {
-  const cache = new RenderCache(store, renderSettingsFrom(loadConfig({})).cacheTtlMs, false);
+  const cache = new RenderCache(store, renderSettingsFrom(loadConfig({})).cacheTtlMs);
   const images = new ImageRepository(store, createEventBus());
   const pose = PoseCatalog.fromFile(DEFAULT_POSE_CATALOG).ofProvider('ZEPETO').find((p) => p.kind === 'STILL')!;
   const owners = Array.from({ length: 50 }, () => `load-owner-${randomUUID()}`);

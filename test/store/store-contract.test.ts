@@ -67,6 +67,51 @@ function storeContract(setup: () => Instances) {
     expect(await a.get(k)).toBe(`claimant-${claims.indexOf(true)}`);
   });
 
+  it('claims a key for one owner at a time, until it is released or expires', async () => {
+    const k = key('claim');
+    expect(await a.claim(k, 'owner-a', 60_000)).toBe(true);
+    expect(await b.claim(k, 'owner-b', 60_000)).toBe(false);
+    expect(await b.get(k)).toBe('owner-a');
+    expect(await b.release(k, 'owner-b')).toBe(false);
+    expect(await a.get(k)).toBe('owner-a');
+    expect(await a.release(k, 'owner-a')).toBe(true);
+    expect(await a.release(k, 'owner-a')).toBe(false);
+    expect(await b.claim(k, 'owner-b', 60)).toBe(true);
+    await waitUntil(async () => (await a.get(k)) === undefined, 2_000, 'the claim to expire');
+    expect(await a.claim(k, 'owner-a', 60_000)).toBe(true);
+  });
+
+  it('lets exactly one of 20 concurrent claims win', async () => {
+    const k = key('claim-race');
+    const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).claim(k, `claimant-${i}`, 60_000)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await a.get(k)).toBe(`claimant-${claims.indexOf(true)}`);
+  });
+
+  it('never lets an expired holder release or renew the claim of the next holder', async () => {
+    const k = key('lease');
+    expect(await a.claim(k, 'first-holder', 50)).toBe(true);
+    // The first holder stalls past its lease; the next one takes it over.
+    await waitUntil(async () => b.claim(k, 'next-holder', 60_000), 2_000, 'the lease to expire and pass on');
+    expect(await a.renew(k, 'first-holder', 60_000)).toBe(false);
+    expect(await a.release(k, 'first-holder')).toBe(false);
+    expect(await b.get(k)).toBe('next-holder');
+    expect(await a.claim(k, 'third-holder', 60_000)).toBe(false);
+    expect(await b.release(k, 'next-holder')).toBe(true);
+  });
+
+  it('renews a claim for its owner only, from now', async () => {
+    const k = key('renew');
+    expect(await a.claim(k, 'owner', 150)).toBe(true);
+    expect(await b.renew(k, 'someone-else', 60_000)).toBe(false);
+    expect(await b.renew(k, 'owner', 60_000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await a.get(k)).toBe('owner');
+    expect(await a.renew(k, 'owner', 60)).toBe(true);
+    await waitUntil(async () => (await b.get(k)) === undefined, 2_000, 'the shortened claim to expire');
+    expect(await b.renew(k, 'owner', 60_000)).toBe(false);
+  });
+
   it('updates atomically: 50 concurrent increments from two instances make 50', async () => {
     const k = key('counter');
     const increment = (current: { n: number } | undefined) => ({ n: (current?.n ?? 0) + 1 });

@@ -1,13 +1,13 @@
 import { print } from 'graphql';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateAvatarMutation, ViewerAvatarsQuery } from '../avaturn/documents.js';
-import { createAvatarUpload, createResult } from '../avaturn/flows.js';
-import { multipartBody, sendUpload, type Part } from '../avaturn/multipart.js';
-import { jpeg, png } from '../avaturn/photos.js';
+import { CreateAvatarMutation, ViewerAvatarsQuery } from '../helpers/documents/avatars.js';
+import { createAvatarUpload, createResult } from '../helpers/avatar-flows.js';
+import { multipartBody, sendUpload, type Part, type UploadReply } from '../helpers/multipart.js';
+import { jpeg, png } from '../helpers/photos.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { builtinChanges, snapshotBuiltins } from './builtins.js';
-import { CreateAvatarFromVariablesMutation, UploadsViewerQuery } from './documents.js';
+import { builtinChanges, snapshotBuiltins } from '../helpers/builtins.js';
+import { CreateAvatarFromVariablesMutation, UploadsViewerQuery } from '../helpers/documents/uploads.js';
 
 let gw: TestGateway;
 let user = 0;
@@ -35,7 +35,7 @@ const directMap = { 0: ['variables.f'], 1: ['variables.s1'], 2: ['variables.s2']
 
 interface Reply {
   status: number;
-  json: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  json: NonNullable<UploadReply['json']>;
 }
 
 async function post(parts: Part[], token: string | undefined): Promise<Reply> {
@@ -134,8 +134,7 @@ describe('hostile multipart requests', () => {
       const before = gw.app.sandbox!.avaturn!.calls.length;
       const reply = await post(parts, token);
       expect(reply.status).toBeLessThan(500);
-      const result = reply.json.data?.['createAvatar'] as { __typename: string; code: string } | undefined;
-      const code = result?.code ?? reply.json.errors?.[0]?.extensions?.['code'];
+      const code = reply.json.data?.createAvatar?.code ?? reply.json.errors?.[0]?.extensions?.['code'];
       expect(['BAD_USER_INPUT', 'PAYLOAD_TOO_LARGE']).toContain(code);
       expect(await gw.services.avatars.listByOwner(`hostile-${user}`)).toEqual([]);
       const calls = gw.app.sandbox!.avaturn!.calls.slice(before);

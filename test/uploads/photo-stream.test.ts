@@ -6,7 +6,7 @@ import { sniffPhotoType } from '../../src/uploads/image-type.js';
 import { UploadArrivals } from '../../src/uploads/upload-arrivals.js';
 import { MissingFilePart, tooManyFiles } from '../../src/uploads/upload-errors.js';
 import { openPhoto } from '../../src/uploads/photo-stream.js';
-import { jpeg, png } from '../avaturn/photos.js';
+import { jpeg, png } from '../helpers/photos.js';
 
 function fileUpload(stream: Readable): FileUpload {
   return { fieldName: '0', filename: 'x.jpg', mimetype: 'image/jpeg', encoding: '7bit', createReadStream: () => stream as never };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { loadConfig } from '../../src/config/config.js';
+import { ConfigError } from '../../src/config/env-schema.js';
 
 describe('upload and body settings', () => {
   it('default to a 30 s idle-body timeout and two uploads per user; 0 turns either off', () => {

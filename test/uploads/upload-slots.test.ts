@@ -1,11 +1,11 @@
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UploadSlots } from '../../src/uploads/upload-slots.js';
-import { createAvatarUpload, createResult, eventually } from '../avaturn/flows.js';
+import { createAvatarUpload, createResult, eventually } from '../helpers/avatar-flows.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { openStalled } from '../http/raw-socket.js';
-import { builtinChanges, snapshotBuiltins } from './builtins.js';
-import { stalledUpload } from './stalled-upload-body.js';
+import { openStalled } from '../helpers/raw-socket.js';
+import { builtinChanges, snapshotBuiltins } from '../helpers/builtins.js';
+import { stalledUpload } from '../helpers/stalled-upload.js';
 
 describe('UploadSlots', () => {
   it('gives each user at most perUser slots, frees them once each, and is unlimited at 0', () => {

@@ -11,7 +11,7 @@ import {
   UpstreamNotFoundError,
   UpstreamServerError,
 } from '../../src/upstreams/errors.js';
-import { STATUS_TABLE, API_KEY, AVATURN_ORIGIN, BODY_SECRET, captureLogs, createMockAgent, expectNoLeak, instantRetry } from './helpers.js';
+import { STATUS_TABLE, API_KEY, AVATURN_ORIGIN, BODY_SECRET, captureLogs, createMockAgent, expectNoLeak, instantRetry } from '../helpers/upstream-clients.js';
 
 const USER = 'TGTLFCCRG67V6ERUMDTK3JNI5AYGF6XF';
 const AVATAR = '8f0c4c7e-6d0b-4b8e-9d49-2f1f3c2b7a11';

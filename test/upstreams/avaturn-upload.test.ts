@@ -6,9 +6,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Agent, type MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AvaturnClient, type PhotoSource } from '../../src/upstreams/avaturn/client.js';
+import { AvaturnClient } from '../../src/upstreams/avaturn/client.js';
 import { UpstreamAuthError, UpstreamBadRequestError } from '../../src/upstreams/errors.js';
-import { API_KEY, AVATURN_ORIGIN, captureLogs, createMockAgent, startServer, type LocalServer } from './helpers.js';
+import { API_KEY, AVATURN_ORIGIN, captureLogs, createMockAgent, startServer, type LocalServer } from '../helpers/upstream-clients.js';
+import type { PhotoSource } from '../../src/upstreams/avaturn/multipart.js';
 
 const MiB = 1024 * 1024;
 

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors/codes.js';
-import {
-  UpstreamAuthError,
-  UpstreamBadRequestError,
-  UpstreamConflictError,
-  UpstreamConnectionError,
-  UpstreamGoneError,
-  UpstreamNotFoundError,
-  UpstreamRateLimitedError,
-  UpstreamServerError,
-  UpstreamTimeoutError,
-  UpstreamUnexpectedStatusError,
-  UpstreamUnsupportedMediaError,
-  errorFromStatus,
-  errorFromTransport,
-  parseRetryAfter,
-} from '../../src/upstreams/errors.js';
-import { BODY_SECRET, expectNoLeak } from './helpers.js';
+import { UpstreamAuthError, UpstreamBadRequestError, UpstreamConflictError, UpstreamConnectionError, UpstreamGoneError, UpstreamNotFoundError, UpstreamRateLimitedError, UpstreamServerError, UpstreamTimeoutError, UpstreamUnexpectedStatusError, UpstreamUnsupportedMediaError } from '../../src/upstreams/errors.js';
+import { BODY_SECRET, expectNoLeak } from '../helpers/upstream-clients.js';
+import { errorFromStatus, errorFromTransport, parseRetryAfter } from '../../src/upstreams/error-mapping.js';
 
 describe('errorFromStatus', () => {
   const table = [

@@ -11,7 +11,7 @@ import {
   UpstreamTimeoutError,
 } from '../../src/upstreams/errors.js';
 import { createUpstreamDispatcher, joinUrl, sendJson, sendRequest } from '../../src/upstreams/http.js';
-import { createMockAgent, expectNoLeak, startServer, type LocalServer } from './helpers.js';
+import { createMockAgent, expectNoLeak, startServer, type LocalServer } from '../helpers/upstream-clients.js';
 
 const ORIGIN = 'https://upstream.test';
 const schema = z.object({ id: z.string() });

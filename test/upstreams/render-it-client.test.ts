@@ -2,17 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockAgent } from 'undici';
 import {
   UpstreamAuthError,
-  UpstreamBadRequestError,
   UpstreamBadResponseError,
-  UpstreamDeadlineExceededError,
   type UpstreamError,
-  UpstreamRateLimitedError,
-  UpstreamServerError,
+  type UpstreamRateLimitedError,
 } from '../../src/upstreams/errors.js';
-import type { RateLimiter } from '../../src/upstreams/rate-limiter.js';
 import { RenderItClient } from '../../src/upstreams/render-it/client.js';
-import { RENDER_QUALITIES, UNITS_PER_IMAGE, USD_PER_UNIT, costUnits, widthOf } from '../../src/upstreams/render-it/pricing.js';
-import { STATUS_TABLE, API_KEY, BODY_SECRET, RENDERIT_ORIGIN, captureLogs, createMockAgent, expectNoLeak, instantRetry } from './helpers.js';
+import { STATUS_TABLE, API_KEY, BODY_SECRET, RENDERIT_ORIGIN, captureLogs, createMockAgent, expectNoLeak, instantRetry } from '../helpers/upstream-clients.js';
 
 const IMG = 'https://cdn.render-it.test/i/1.png';
 const ZID = 'zepeto_1';
@@ -195,104 +190,5 @@ describe('RenderItClient', () => {
         expect(line).not.toContain(BODY_SECRET);
       }
     });
-  });
-
-  describe('retries and the limiter', () => {
-    const single = { poseId: 'PO_2', quality: 'W640', targets: [ZID] } as const;
-    const path = `${PHOTOS}/PO_2?quality=W640&redirect=false`;
-
-    it('429 then 200 succeeds after waiting Retry-After (seconds)', async () => {
-      const { sleeps, hooks } = instantRetry(() => 0.5);
-      mock().intercept({ path, method: 'POST' }).reply(429, { code: 429, message: 'tps' }, { headers: { 'retry-after': '1' } });
-      mock().intercept({ path, method: 'POST' }).reply(200, { url: IMG });
-      await expect(client({ retry: hooks }).renderSingle(single)).resolves.toEqual({ url: IMG });
-      expect(sleeps).toEqual([1000]);
-      expect(logs.lines.some((l) => l.msg === 'retrying upstream call' && l.code === 'RATE_LIMITED')).toBe(true);
-    });
-
-    it('uses full-jitter backoff between 5xx attempts', async () => {
-      const { sleeps, hooks } = instantRetry(() => 0.75);
-      mock().intercept({ path, method: 'POST' }).reply(500, '').times(3);
-      mock().intercept({ path, method: 'POST' }).reply(200, { url: IMG });
-      await client({ retry: { ...hooks, maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 300 } }).renderSingle(single);
-      expect(sleeps).toEqual([75, 150, 225]);
-    });
-
-    it('gives up with the last error after maxAttempts', async () => {
-      mock().intercept({ path, method: 'POST' }).reply(503, '').times(3);
-      await expect(client().renderSingle(single)).rejects.toBeInstanceOf(UpstreamServerError);
-      expect(calls()).toHaveLength(3);
-    });
-
-    it('never retries a 400', async () => {
-      mock().intercept({ path, method: 'POST' }).reply(400, { code: 400, message: 'bad quality' });
-      await expect(client().renderSingle(single)).rejects.toBeInstanceOf(UpstreamBadRequestError);
-      expect(calls()).toHaveLength(1);
-    });
-
-    it('the deadline stops retrying: no wait ends past it', async () => {
-      const sleeps: number[] = [];
-      mock().intercept({ path, method: 'POST' }).reply(429, '', { headers: { 'retry-after': '10' } });
-      const c = client({ retry: { random: () => 0, sleep: async (ms) => void sleeps.push(ms) } });
-      await expect(c.renderSingle(single, { deadline: Date.now() + 2000 })).rejects.toBeInstanceOf(UpstreamRateLimitedError);
-      expect(sleeps).toEqual([]);
-      expect(calls()).toHaveLength(1);
-    });
-
-    it('acquires the limiter before every attempt', async () => {
-      const events: string[] = [];
-      const limiter: RateLimiter = {
-        acquire: async () => {
-          events.push('acquire');
-        },
-      };
-      mock()
-        .intercept({ path, method: 'POST' })
-        .reply(() => {
-          events.push('request');
-          return { statusCode: 500, data: '' };
-        })
-        .times(2);
-      mock()
-        .intercept({ path, method: 'POST' })
-        .reply(() => {
-          events.push('request');
-          return { statusCode: 200, data: { url: IMG } };
-        });
-      await client({ limiter }).renderSingle(single);
-      expect(events).toEqual(['acquire', 'request', 'acquire', 'request', 'acquire', 'request']);
-    });
-
-    it('bounds a limiter wait by the deadline', async () => {
-      const limiter: RateLimiter = {
-        acquire: (signal) =>
-          new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true })),
-      };
-      await expect(client({ limiter }).renderSingle(single, { deadline: Date.now() + 30 })).rejects.toBeInstanceOf(
-        UpstreamDeadlineExceededError,
-      );
-      expect(calls()).toHaveLength(0);
-    });
-
-    it('startAuth is not retried on 500 (not idempotent)', async () => {
-      mock().intercept({ path: '/services/biz/characters/auth', method: 'POST' }).reply(500, '');
-      await expect(client().startAuth()).rejects.toBeInstanceOf(UpstreamServerError);
-      expect(calls()).toHaveLength(1);
-    });
-  });
-});
-
-describe('render-it pricing', () => {
-  it('prices every quality linearly in width, 1 unit at W640', () => {
-    expect(RENDER_QUALITIES).toHaveLength(12);
-    for (const q of RENDER_QUALITIES) expect(UNITS_PER_IMAGE[q]).toBeCloseTo(widthOf(q) / 640, 10);
-    expect(UNITS_PER_IMAGE.W240).toBe(0.375);
-    expect(UNITS_PER_IMAGE.W3840).toBe(6);
-    expect(USD_PER_UNIT).toBe(0.001);
-  });
-
-  it('bills images, not calls', () => {
-    expect(costUnits('W640', 3)).toBe(3);
-    expect(costUnits('W1920', 10 * 3)).toBe(90);
   });
 });

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../src/auth/mint-token.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startGateway } from '../../src/server/start-gateway.js';
-import { createAvatarUpload, createResult, readyAvatar } from '../avaturn/flows.js';
-import { ExportAvatarMutation, StartAvatarUploadMutation } from '../avaturn/documents.js';
+import { createAvatarUpload, createResult, readyAvatar } from '../helpers/avatar-flows.js';
+import { ExportAvatarMutation, StartAvatarUploadMutation } from '../helpers/documents/avatars.js';
 import type { TestGateway } from '../helpers/gateway.js';
-import { deliver, sign } from './helpers.js';
+import { deliver, sign } from '../helpers/webhooks.js';
+import { expectTypename } from '../helpers/results.js';
 
 const TOKEN = 'secret-path-token-0123456789abcdef';
 const SECRET = `whsec_${Buffer.from('a-webhook-secret-for-the-log-test').toString('base64')}`;
@@ -45,7 +46,7 @@ describe('secrets in answers and logs', () => {
     const id = await readyAvatar(gw, jwt);
     answers.push(JSON.stringify(await gw.execute(ExportAvatarMutation, { id }, { token: jwt })));
     const started = await gw.execute(StartAvatarUploadMutation, { input: { bodyType: 'MALE' } }, { token: jwt });
-    const uploadUrl = (started.data!.startAvatarUpload as { uploadUrl: string }).uploadUrl;
+    const { uploadUrl } = expectTypename(started.data!.startAvatarUpload, 'StartAvatarUploadSuccess');
     const uploadToken = new URL(uploadUrl).searchParams.get('token')!;
     gw.app.sandbox!.faults.avaturn.update({ errorRate: 1, errorStatuses: [500] });
     const failed = await createAvatarUpload(gw, jwt);

@@ -5,8 +5,8 @@ import type { AvaturnAvatarRecord } from '../../src/avatars/avatar-record.js';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
 import { REDIS_URL, deleteKeys, describeRedis, testRedis, uniquePrefix } from '../helpers/redis.js';
 import { CONFIRMATION_MEMORY_MS } from '../../src/webhooks/confirmations.js';
-import { createAvatar, sandboxCalls } from '../avaturn/flows.js';
-import { ACCEPTED, avatarReadyBody, deliver, recordOf, sign, type Delivery } from './helpers.js';
+import { createAvatar, sandboxCalls } from '../helpers/avatar-flows.js';
+import { ACCEPTED, avatarReadyBody, deliver, recordOf, sign, type Delivery } from '../helpers/webhooks.js';
 
 const SECRET = `whsec_${Buffer.from('amplification-test-webhook-secret').toString('base64')}`;
 const COPIES = 200;

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { createAvatar, waitForAvatar } from '../avaturn/flows.js';
-import type { WatchState } from '../../src/avaturn/avatar-index.js';
-import { keysOf } from '../../src/avaturn/keys.js';
+import { createAvatar, waitForAvatar } from '../helpers/avatar-flows.js';
+import type { WatchState } from '../../src/webhooks/avatar-index.js';
+import { statusKeys } from '../../src/webhooks/keys.js';
 import { CONFIRMATION_MEMORY_MS } from '../../src/webhooks/confirmations.js';
-import { ACCEPTED, avatarReadyBody, deliver, listen, recordOf, upstreamStatus } from './helpers.js';
+import { ACCEPTED, avatarReadyBody, deliver, listen, recordOf, upstreamStatus } from '../helpers/webhooks.js';
 
 let gw: TestGateway;
 let token: string;
@@ -68,7 +68,7 @@ describe('Avaturn webhook deliveries', () => {
     const id = await createAvatar(gw, token);
     const record = await recordOf(gw, id);
     // As if the watchdog had backed off to its longest delay.
-    const watchKey = keysOf(gw.services).watch(record.id);
+    const watchKey = statusKeys(gw.services.config).watch(record.id);
     await gw.services.store.set<WatchState>(watchKey, { attempt: 7, nextPollAt: Date.now() + 60_000 });
     // Sent at once, well before the sandbox's processing delay elapsed.
     expect(await deliver(gw, avatarReadyBody(record))).toEqual(ACCEPTED);

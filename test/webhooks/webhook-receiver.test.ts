@@ -2,9 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.js';
-import { createAvatar, waitForAvatar } from '../avaturn/flows.js';
+import { waitUntil } from '../helpers/redis.js';
+import { createAvatar, waitForAvatar } from '../helpers/avatar-flows.js';
 import { CONFIRMATION_MEMORY_MS } from '../../src/webhooks/confirmations.js';
-import { ACCEPTED, avatarReadyBody, deliver, recordOf, sign, upstreamStatus } from './helpers.js';
+import { ACCEPTED, avatarReadyBody, deliver, recordOf, sign, upstreamStatus } from '../helpers/webhooks.js';
 
 const SECRET = `whsec_${Buffer.from('avatar-gateway-test-webhook-secret').toString('base64')}`;
 const TOKEN = 'receiver-test-token-0123456789';
@@ -79,8 +80,10 @@ describe('POST /webhooks/avaturn/:token with AVATURN_WEBHOOK_SECRET', () => {
     const token = await gw.token('signed-owner');
     const id = await createAvatar(gw, token);
     await waitForAvatar(gw, token, id, (a) => a.status === 'READY');
-    const ok = gw.app.sandbox!.avaturn!.deliveries.filter((d) => d.event === 'avatar.ready');
-    expect(ok.at(-1)?.status).toBe(200);
+    // The record is READY (and pushed) before the answer reaches the sender, who logs it then.
+    const answered = () => gw.app.sandbox!.avaturn!.deliveries.filter((d) => d.event === 'avatar.ready').at(-1)?.status;
+    await waitUntil(() => answered() !== undefined, 5_000, 'the sandbox to log the answer');
+    expect(answered()).toBe(200);
   });
 
   it('accepts either of two space-separated signatures while the secret is being rotated', async () => {

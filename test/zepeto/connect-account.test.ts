@@ -2,8 +2,8 @@ import { createClient } from 'graphql-sse';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../__generated__/gql.js';
-import { ImageQuery } from '../renders/documents.js';
-import { poseKeys, startRenderGateway, type RenderGateway } from '../renders/harness.js';
+import { ImageQuery } from '../helpers/documents/renders.js';
+import { poseKeys, startRenderGateway, type RenderGateway } from '../helpers/render-gateway.js';
 
 const ConnectMutation = graphql(`
   mutation ZepetoConnect {

@@ -1,10 +1,9 @@
-import type { ImageRecord } from '../../avatars/avatar-record.js';
 import { liveRecord } from '../../events/live-record.js';
 import { NotFoundError, unlessNotFound } from '../../errors/app-error.js';
 import { builder } from '../builder.js';
-import { parseGlobalId } from '../global-ids.js';
 import { ImageFormatEnum, ImageQualityEnum, RenderStatusEnum } from './enums.js';
 import { PoseRef } from './pose.js';
+import type { ImageRecord } from '../../images/image-record.js';
 
 export const AvatarImageRef = builder.objectRef<ImageRecord>('AvatarImage');
 
@@ -41,14 +40,13 @@ builder.node(AvatarImageRef, {
 });
 
 builder.subscriptionField('imageUpdated', (t) =>
-  t.field({
+  t.withAuth({ user: true }).field({
     type: AvatarImageRef,
-    authScopes: { user: true },
     description: 'The current state of a render first, then each change (for PENDING Avaturn scene renders).',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.globalID({ required: true, for: AvatarImageRef }) },
     subscribe: async (_root, args, ctx) => {
-      const id = parseGlobalId(String(args.id), ['AvatarImage']);
-      const ownerId = ctx.viewer!.userId;
+      const { id } = args.id;
+      const ownerId = ctx.viewer.userId;
       await ctx.services.images.getOwned(id, ownerId);
       return liveRecord<ImageRecord>({
         events: ctx.services.events,

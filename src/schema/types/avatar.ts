@@ -1,11 +1,11 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import type { AvatarRecord } from '../../avatars/avatar-record.js';
 import { liveRecord } from '../../events/live-record.js';
-import { NotFoundError, unlessNotFound } from '../../errors/app-error.js';
+import { unlessNotFound } from '../../errors/app-error.js';
+import { renderAvatarImage } from '../../providers/avatar-image.js';
 import { builder } from '../builder.js';
-import { AVATAR_TYPENAMES, parseAvatarId } from '../global-ids.js';
-import { renderAvatarImage } from '../render-avatar-image.js';
 import { AvatarImageRef } from './avatar-image.js';
+import { AVATAR_TYPENAMES, AvaturnAvatarRef, ZepetoAvatarRef } from './avatar-refs.js';
 import { AvatarProviderEnum, AvatarStatusEnum, ImageFormatEnum, ImageQualityEnum } from './enums.js';
 import { ViewerRef } from './viewer.js';
 
@@ -28,8 +28,7 @@ export const AvatarRef = builder.interfaceRef<AvatarRecord>('Avatar').implement(
         quality: t.arg({ type: ImageQualityEnum, required: true, defaultValue: 'W640' }),
         format: t.arg({ type: ImageFormatEnum, required: false }),
       },
-      resolve: (avatar, args, ctx) =>
-        renderAvatarImage(ctx, avatar, { pose: String(args.pose), quality: args.quality, format: args.format ?? undefined }),
+      resolve: (avatar, args, ctx) => renderAvatarImage(ctx, avatar, { pose: args.pose, quality: args.quality, format: args.format ?? undefined }),
     }),
   }),
 });
@@ -65,32 +64,23 @@ builder.objectField(ViewerRef, 'avatars', (t) =>
 );
 
 builder.queryField('avatar', (t) =>
-  t.field({
+  t.withAuth({ user: true }).field({
     type: AvatarRef,
     nullable: true,
-    authScopes: { user: true },
-    args: { id: t.arg.id({ required: true }) },
-    // A malformed or foreign id is NOT_FOUND too, so it answers null like an unknown one.
-    resolve: async (_root, args, ctx) => {
-      try {
-        return await ctx.services.avatars.getOwned(parseAvatarId(String(args.id)), ctx.viewer!.userId);
-      } catch (err) {
-        if (err instanceof NotFoundError) return null;
-        throw err;
-      }
-    },
+    args: { id: t.arg.globalID({ required: true, for: [AvaturnAvatarRef, ZepetoAvatarRef] }) },
+    // Another user's id is NOT_FOUND too, so it answers null like an unknown one.
+    resolve: (_root, args, ctx) => ctx.services.avatars.getOwned(args.id.id, ctx.viewer.userId).catch(unlessNotFound(null)),
   }),
 );
 
 builder.subscriptionField('avatarUpdated', (t) =>
-  t.field({
+  t.withAuth({ user: true }).field({
     type: AvatarRef,
-    authScopes: { user: true },
     description: 'The current state first, then every change; completes when the avatar is deleted.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.globalID({ required: true, for: [AvaturnAvatarRef, ZepetoAvatarRef] }) },
     subscribe: async (_root, args, ctx) => {
-      const id = parseAvatarId(String(args.id));
-      const ownerId = ctx.viewer!.userId;
+      const { id } = args.id;
+      const ownerId = ctx.viewer.userId;
       await ctx.services.avatars.getOwned(id, ownerId);
       return liveRecord<AvatarRecord>({
         events: ctx.services.events,

@@ -1,33 +1,22 @@
-import { forgetAvatar } from '../../avaturn/avatar-index.js';
-import { UpstreamNotFoundError } from '../../upstreams/errors.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { deleteAvatar } from '../../providers/delete-avatar.js';
 import { builder } from '../builder.js';
-import { parseAvatarId } from '../global-ids.js';
-import { COMMON_MUTATION_ERRORS } from './errors.js';
+import { AvaturnAvatarRef, ZepetoAvatarRef } from './avatar-refs.js';
 
 builder.mutationField('deleteAvatar', (t) =>
-  t.field({
+  t.withAuth({ user: true }).field({
     type: 'ID',
-    authScopes: { user: true },
     description:
       'Deletes the avatar upstream (Avaturn) or disconnects it (ZEPETO), removes local state and completes its subscriptions.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.globalID({ required: true, for: [AvaturnAvatarRef, ZepetoAvatarRef] }) },
     errors: {
-      types: COMMON_MUTATION_ERRORS,
       union: { name: 'DeleteAvatarResult' },
       result: { name: 'DeleteAvatarSuccess' },
       dataField: { name: 'deletedId' },
     },
-    resolve: async (_root, args, ctx) => {
-      const avatar = await ctx.services.avatars.getOwned(parseAvatarId(String(args.id)), ctx.viewer!.userId);
-      if (avatar.provider === 'AVATURN') {
-        // Already gone upstream is fine: the goal is that it no longer exists.
-        await ctx.services.avaturn.deleteAvatar(avatar.avaturnUserId, avatar.avaturnAvatarId).catch((err: unknown) => {
-          if (!(err instanceof UpstreamNotFoundError)) throw err;
-        });
-        await forgetAvatar(ctx.services, avatar);
-      }
-      await ctx.services.avatars.delete(avatar);
-      return String(args.id);
+    resolve: async (_root, { id }, ctx) => {
+      await deleteAvatar(ctx.services, id.id, ctx.viewer.userId);
+      return encodeGlobalID(id.typename, id.id);
     },
   }),
 );

@@ -12,12 +12,14 @@ import {
 import { ErrorCode } from '../../errors/codes.js';
 import { UpstreamError } from '../../upstreams/errors.js';
 import { builder } from '../builder.js';
+import { UpstreamErrorClass } from '../upstream-error-class.js';
 
 /**
- * Typed failures for mutation result unions (`... | ValidationError | NotFoundError | UpstreamError`).
- * Every member carries `message` and a `code` from the same table as `extensions.code`.
+ * Typed failures for mutation result unions (`... | ValidationError | NotFoundError | UpstreamError`,
+ * the builder's default members, plus each mutation's own). Every member carries `message` and a
+ * `code` from the same table as `extensions.code`.
  */
-export const ErrorCodeEnum = builder.enumType('ErrorCode', { values: Object.values(ErrorCode) });
+const ErrorCodeEnum = builder.enumType('ErrorCode', { values: Object.values(ErrorCode) });
 
 export const ErrorInterface = builder.interfaceRef<Error & { code: ErrorCode }>('Error').implement({
   description: 'A failure a client can act on.',
@@ -77,9 +79,6 @@ builder.objectType(RateLimitedError, {
   }),
 });
 
-/** The upstream base class is abstract; Pothos only needs it for `instanceof`. */
-export const UpstreamErrorClass = UpstreamError as unknown as new (...args: any[]) => UpstreamError; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 builder.objectType(UpstreamErrorClass, {
   name: 'UpstreamError',
   description: 'Avaturn or Render-it failed or refused; the upstream detail stays in the server logs.',
@@ -93,6 +92,3 @@ builder.objectType(UpstreamErrorClass, {
     }),
   }),
 });
-
-/** The usual members of a mutation's result union. */
-export const COMMON_MUTATION_ERRORS = [ValidationError, NotFoundError, UpstreamErrorClass, AppError];

@@ -1,7 +1,6 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { PoseCatalog, type Pose } from '../../poses/catalog.js';
 import { builder } from '../builder.js';
-import { decodeGlobalIdOrNothing } from '../global-ids.js';
 import { AvatarProviderEnum, PoseKindEnum } from './enums.js';
 
 export const PoseRef = builder.objectRef<Pose>('Pose');
@@ -43,11 +42,8 @@ builder.queryFields((t) => ({
   pose: t.field({
     type: PoseRef,
     nullable: true,
-    // A plain ID, decoded here: a malformed or foreign id answers null like an unknown pose.
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => {
-      const { typename, id } = decodeGlobalIdOrNothing(String(args.id));
-      return typename === 'Pose' ? (ctx.services.catalog.getById(id) ?? null) : null;
-    },
+    // A malformed or foreign id answers null like an unknown pose.
+    args: { id: t.arg.globalID({ required: true, for: PoseRef }) },
+    resolve: (_root, args, ctx) => ctx.services.catalog.getById(args.id.id) ?? null,
   }),
 }));

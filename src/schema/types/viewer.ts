@@ -11,9 +11,8 @@ ViewerRef.implement({
 });
 
 builder.queryField('viewer', (t) =>
-  t.field({
+  t.withAuth({ user: true }).field({
     type: ViewerRef,
-    authScopes: { user: true },
-    resolve: (_root, _args, ctx) => ctx.viewer!,
+    resolve: (_root, _args, ctx) => ctx.viewer,
   }),
 );

@@ -17,10 +17,6 @@ import {
   type AvaturnSessionConfig,
 } from './schemas.js';
 
-// The photo upload lives in photo-upload.ts; these stay importable from the client for its callers.
-export { PHOTO_FIELDS, type AvaturnPhotos } from './photo-upload.js';
-export type { PhotoSource } from './multipart.js';
-
 export interface AvaturnClientOptions extends UpstreamClientOptions {
   /** The pre-signed photo upload, on sockets of its own (see `AvaturnPhotoUploader`). */
   upload?: PhotoUploadOptions;

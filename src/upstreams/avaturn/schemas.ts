@@ -9,16 +9,16 @@ import { z } from 'zod';
 const id = z.string().min(1).max(256);
 const httpUrl = z.url({ protocol: /^https?$/ });
 
-export const avatarStatusSchema = z.enum(['pending', 'processing', 'ready', 'failed']);
+const avatarStatusSchema = z.enum(['pending', 'processing', 'ready', 'failed']);
 export type AvatarStatus = z.infer<typeof avatarStatusSchema>;
 
 export const createUserResponseSchema = z.object({ id });
 
-export const sessionConfigSchema = z.object({
-  type: z.enum(['create_or_edit_existing', 'create', 'edit_existing']),
-  avatar_id: id.optional(),
-});
-export type AvaturnSessionConfig = z.infer<typeof sessionConfigSchema>;
+/** The `config` of `sessions/new` (sent, never parsed). */
+export interface AvaturnSessionConfig {
+  type: 'create_or_edit_existing' | 'create' | 'edit_existing';
+  avatar_id?: string;
+}
 
 export const createSessionResponseSchema = z
   .object({ url: httpUrl, id, custom_upload_url: z.string().nullable().optional() })
@@ -67,8 +67,7 @@ export const exportResponseSchema = z.discriminatedUnion('status', [
 ]);
 export type AvaturnExport = z.infer<typeof exportResponseSchema>;
 
-export const renderFormatSchema = z.enum(['jpg', 'png', 'webp']);
-export type AvaturnRenderFormat = z.infer<typeof renderFormatSchema>;
+export type AvaturnRenderFormat = 'jpg' | 'png' | 'webp';
 
 export const createRenderResponseSchema = z
   .object({ id, status: z.string(), render_url: httpUrl.nullable() })

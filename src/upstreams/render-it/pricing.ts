@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Render-it quality codes: the number is the image width in px (height follows the pose's ratio). */
 export const RENDER_QUALITIES = [
   'W160',
@@ -16,8 +14,7 @@ export const RENDER_QUALITIES = [
   'W3840',
 ] as const;
 
-export const renderQualitySchema = z.enum(RENDER_QUALITIES);
-export type RenderQuality = z.infer<typeof renderQualitySchema>;
+export type RenderQuality = (typeof RENDER_QUALITIES)[number];
 
 /** Cost units per image [DOC]: linear in width, 1 unit at W640. */
 export const UNITS_PER_IMAGE: Readonly<Record<RenderQuality, number>> = {

@@ -1,12 +1,11 @@
-import type { AvatarRecord, AvaturnAvatarRecord } from '../../../avatars/avatar-record.js';
-import { NotFoundError } from '../../../errors/app-error.js';
+import type { AvatarRecord } from '../../../avatars/avatar-record.js';
+import { unlessNotFound } from '../../../errors/app-error.js';
+import { AvaturnAvatarRef } from '../avatar-refs.js';
 import { builder } from '../../builder.js';
 import { AvatarRef } from '../avatar.js';
 import { BodyTypeEnum } from '../enums.js';
 import { AvatarCustomizationRef } from './customization.js';
 import { AvatarModelRef } from './model.js';
-
-export const AvaturnAvatarRef = builder.objectRef<AvaturnAvatarRecord>('AvaturnAvatar');
 
 builder.node(AvaturnAvatarRef, {
   description: 'A 3D avatar made by Avaturn from three photos.',
@@ -14,13 +13,7 @@ builder.node(AvaturnAvatarRef, {
   id: { resolve: (avatar) => avatar.id },
   isTypeOf: (value) => typeof value === 'object' && value !== null && (value as AvatarRecord).provider === 'AVATURN',
   // Another user's id answers null, exactly like an id that does not exist; any other failure is an error.
-  loadOne: (id, ctx) =>
-    ctx.viewer
-      ? ctx.services.avatars.getOwned(id, ctx.viewer.userId, 'AVATURN').catch((err: unknown) => {
-          if (err instanceof NotFoundError) return null;
-          throw err;
-        })
-      : null,
+  loadOne: (id, ctx) => (ctx.viewer ? ctx.services.avatars.getOwned(id, ctx.viewer.userId, 'AVATURN').catch(unlessNotFound(null)) : null),
   fields: (t) => ({
     bodyType: t.field({ type: BodyTypeEnum, resolve: (a) => a.bodyType }),
     telephoto: t.exposeBoolean('telephoto', { description: 'The photos were taken with a telephoto lens.' }),

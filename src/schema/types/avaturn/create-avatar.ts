@@ -1,11 +1,8 @@
-import { createAvatarFromUploads } from '../../../avaturn/create-avatar.js';
-import { idempotent, pickIdempotencyKey } from '../../../avaturn/idempotency.js';
-import { RateLimitedError } from '../../../errors/app-error.js';
-import { checkUserLimit } from '../../../limits/user-limits.js';
+import { ConflictError, InvalidPhotoError, PayloadTooLargeError, RateLimitedError } from '../../../errors/app-error.js';
+import { createAvatar } from '../../../uploads/avatar-mutations.js';
 import { builder } from '../../builder.js';
+import { AvaturnAvatarRef } from '../avatar-refs.js';
 import { BodyTypeEnum } from '../enums.js';
-import { AvaturnAvatarRef } from './avaturn-avatar.js';
-import { UPLOAD_MUTATION_ERRORS } from './errors.js';
 
 const CreateAvatarInput = builder.inputType('CreateAvatarInput', {
   description:
@@ -24,36 +21,24 @@ const CreateAvatarInput = builder.inputType('CreateAvatarInput', {
 });
 
 builder.mutationField('createAvatar', (t) =>
-  t.field({
+  t.withAuth({ user: true }).field({
     type: AvaturnAvatarRef,
-    authScopes: { user: true },
     description:
       'Streams three photos to Avaturn and returns the avatar in PROCESSING; avatarUpdated announces READY or FAILED. Honours the Idempotency-Key header.',
     args: { input: t.arg({ type: CreateAvatarInput, required: true }) },
     errors: {
-      types: [RateLimitedError, ...UPLOAD_MUTATION_ERRORS],
+      types: [RateLimitedError, InvalidPhotoError, PayloadTooLargeError, ConflictError],
       union: { name: 'CreateAvatarResult' },
       result: { name: 'CreateAvatarSuccess' },
       dataField: { name: 'avatar' },
     },
-    resolve: (_root, { input }, ctx) => {
-      const ownerId = ctx.viewer!.userId;
-      const key = pickIdempotencyKey(ctx.request?.headers.get('idempotency-key'), input.idempotencyKey);
-      return idempotent(
-        ctx.services,
-        { operation: 'createAvatar', ownerId, key },
-        // Counted only when an avatar is to be made (a replay makes none), before any upstream call.
-        async () => {
-          await checkUserLimit(ctx.services.limits.avatarCreate, ownerId);
-          return createAvatarFromUploads(ctx.services, ownerId, {
-            photos: { frontal: input.frontal, side1: input.side1, side2: input.side2 },
-            bodyType: input.bodyType,
-            telephoto: input.telephoto ?? false,
-            fileParts: ctx.fileParts,
-          });
-        },
-        (avatarId) => ctx.services.avatars.getOwned(avatarId, ownerId, 'AVATURN'),
-      );
-    },
+    resolve: (_root, { input }, ctx) =>
+      createAvatar(ctx.services, ctx.viewer.userId, {
+        photos: { frontal: input.frontal, side1: input.side1, side2: input.side2 },
+        bodyType: input.bodyType,
+        telephoto: input.telephoto ?? false,
+        fileParts: ctx.fileParts,
+        idempotencyKey: { header: ctx.request?.headers.get('idempotency-key'), field: input.idempotencyKey },
+      }),
   }),
 );

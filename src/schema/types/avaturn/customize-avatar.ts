@@ -1,8 +1,8 @@
 import { customizeAvatar } from '../../../avaturn/customize-avatar.js';
+import { UnknownAssetError } from '../../../avaturn/errors.js';
+import { ConflictError } from '../../../errors/app-error.js';
 import { builder } from '../../builder.js';
-import { parseGlobalId } from '../../global-ids.js';
-import { AvaturnAvatarRef } from './avaturn-avatar.js';
-import { CUSTOMIZE_MUTATION_ERRORS } from './errors.js';
+import { AvaturnAvatarRef } from '../avatar-refs.js';
 
 const AssetInput = builder.inputType('AvatarAssetInput', {
   fields: (t) => ({ id: t.id({ required: true, description: 'Asset id (UUID) from the Avaturn asset catalog.' }) }),
@@ -37,7 +37,7 @@ const MetadataEntryInput = builder.inputType('AvatarMetadataEntryInput', {
 const CustomizeAvatarInput = builder.inputType('CustomizeAvatarInput', {
   description: 'Changes to the customization; every omitted field keeps its current value.',
   fields: (t) => ({
-    id: t.id({ required: true, description: 'An AvaturnAvatar id.' }),
+    id: t.globalID({ required: true, for: AvaturnAvatarRef, description: 'An AvaturnAvatar id.' }),
     assets: t.field({ type: AssetsInput, required: false }),
     body: t.string({ required: false }),
     age: t.string({ required: false }),
@@ -48,27 +48,16 @@ const CustomizeAvatarInput = builder.inputType('CustomizeAvatarInput', {
 });
 
 builder.mutationField('customizeAvatar', (t) =>
-  t.field({
+  t.withAuth({ user: true }).field({
     type: AvaturnAvatarRef,
-    authScopes: { user: true },
     description: 'Changes how a READY Avaturn avatar looks. Exports and scene renders made afterwards show the change.',
     args: { input: t.arg({ type: CustomizeAvatarInput, required: true }) },
     errors: {
-      types: CUSTOMIZE_MUTATION_ERRORS,
+      types: [UnknownAssetError, ConflictError],
       union: { name: 'CustomizeAvatarResult' },
       result: { name: 'CustomizeAvatarSuccess' },
       dataField: { name: 'avatar' },
     },
-    resolve: async (_root, { input }, ctx) => {
-      const id = parseGlobalId(String(input.id), ['AvaturnAvatar'], 'input.id');
-      const avatar = await ctx.services.avatars.getOwned(id, ctx.viewer!.userId, 'AVATURN');
-      const assets = input.assets && {
-        clothing: input.assets.clothing && { id: String(input.assets.clothing.id) },
-        hairAndHeadwear: input.assets.hairAndHeadwear && { ...input.assets.hairAndHeadwear, id: String(input.assets.hairAndHeadwear.id) },
-        eyewear: input.assets.eyewear && { ...input.assets.eyewear, id: String(input.assets.eyewear.id) },
-        footwear: input.assets.footwear && { id: String(input.assets.footwear.id) },
-      };
-      return customizeAvatar(ctx.services, avatar, { ...input, assets });
-    },
+    resolve: (_root, { input: { id, ...changes } }, ctx) => customizeAvatar(ctx.services, ctx.viewer.userId, id.id, changes),
   }),
 );

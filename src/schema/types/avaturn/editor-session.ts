@@ -1,8 +1,7 @@
 import { createEditorSession, type EditorSession } from '../../../avaturn/editor-session.js';
+import { ConflictError } from '../../../errors/app-error.js';
 import { builder } from '../../builder.js';
-import { parseGlobalId } from '../../global-ids.js';
-import { AvaturnAvatarRef } from './avaturn-avatar.js';
-import { AVATURN_MUTATION_ERRORS } from './errors.js';
+import { AvaturnAvatarRef } from '../avatar-refs.js';
 
 const EditorSessionKindEnum = builder.enumType('EditorSessionKind', {
   values: {
@@ -24,24 +23,16 @@ const CreateEditorSessionSuccess = builder.objectRef<EditorSession>('CreateEdito
 const CreateEditorSessionInput = builder.inputType('CreateEditorSessionInput', {
   fields: (t) => ({
     kind: t.field({ type: EditorSessionKindEnum, required: true, defaultValue: 'CREATE_OR_EDIT_EXISTING' }),
-    avatarId: t.id({ required: false, description: 'An AvaturnAvatar id (required with EDIT_EXISTING).' }),
+    avatarId: t.globalID({ required: false, for: AvaturnAvatarRef, description: 'An AvaturnAvatar id (required with EDIT_EXISTING).' }),
   }),
 });
 
 builder.mutationField('createEditorSession', (t) =>
-  t.field({
+  t.withAuth({ user: true }).field({
     type: CreateEditorSessionSuccess,
-    authScopes: { user: true },
     description: "A session of Avaturn's avatar editor for the viewer.",
     args: { input: t.arg({ type: CreateEditorSessionInput, required: true }) },
-    errors: { types: AVATURN_MUTATION_ERRORS, union: { name: 'CreateEditorSessionResult' }, directResult: true },
-    resolve: async (_root, { input }, ctx) => {
-      const ownerId = ctx.viewer!.userId;
-      const avatar =
-        input.avatarId === null || input.avatarId === undefined
-          ? undefined
-          : await ctx.services.avatars.getOwned(parseGlobalId(String(input.avatarId), ['AvaturnAvatar'], 'input.avatarId'), ownerId, 'AVATURN');
-      return createEditorSession(ctx.services, ownerId, input.kind, avatar);
-    },
+    errors: { types: [ConflictError], union: { name: 'CreateEditorSessionResult' }, directResult: true },
+    resolve: (_root, { input }, ctx) => createEditorSession(ctx.services, ctx.viewer.userId, input.kind, input.avatarId?.id),
   }),
 );

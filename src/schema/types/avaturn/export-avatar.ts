@@ -1,10 +1,9 @@
 import type { AvaturnAvatarRecord } from '../../../avatars/avatar-record.js';
 import { exportAvatar } from '../../../avaturn/export-avatar.js';
+import { ConflictError } from '../../../errors/app-error.js';
 import { builder } from '../../builder.js';
-import { parseGlobalId } from '../../global-ids.js';
-import { AvaturnAvatarRef } from './avaturn-avatar.js';
-import { AVATURN_MUTATION_ERRORS } from './errors.js';
 import { AvatarModelRef } from './model.js';
+import { AvaturnAvatarRef } from '../avatar-refs.js';
 
 const ExportAvatarSuccess = builder.objectRef<AvaturnAvatarRecord>('ExportAvatarSuccess').implement({
   description: 'The model is READY with a temporary URL, or PENDING until avatarUpdated brings it.',
@@ -15,15 +14,11 @@ const ExportAvatarSuccess = builder.objectRef<AvaturnAvatarRecord>('ExportAvatar
 });
 
 builder.mutationField('exportAvatar', (t) =>
-  t.field({
+  t.withAuth({ user: true }).field({
     type: ExportAvatarSuccess,
-    authScopes: { user: true },
     description: 'Exports a READY Avaturn avatar as GLB; asks again for a fresh URL once the last one expired.',
-    args: { id: t.arg.id({ required: true, description: 'An AvaturnAvatar id.' }) },
-    errors: { types: AVATURN_MUTATION_ERRORS, union: { name: 'ExportAvatarResult' }, directResult: true },
-    resolve: async (_root, args, ctx) => {
-      const id = parseGlobalId(String(args.id), ['AvaturnAvatar']);
-      return exportAvatar(ctx.services, await ctx.services.avatars.getOwned(id, ctx.viewer!.userId, 'AVATURN'));
-    },
+    args: { id: t.arg.globalID({ required: true, for: AvaturnAvatarRef, description: 'An AvaturnAvatar id.' }) },
+    errors: { types: [ConflictError], union: { name: 'ExportAvatarResult' }, directResult: true },
+    resolve: (_root, args, ctx) => exportAvatar(ctx.services, ctx.viewer.userId, args.id.id),
   }),
 );

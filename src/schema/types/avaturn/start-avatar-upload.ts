@@ -1,19 +1,9 @@
-import type { AvaturnAvatarRecord } from '../../../avatars/avatar-record.js';
-import { startAvaturnAvatar, UPLOAD_URL_TTL_MS } from '../../../avaturn/new-avatar.js';
-import { RateLimitedError } from '../../../errors/app-error.js';
-import { checkUserLimit } from '../../../limits/user-limits.js';
-import { PHOTO_FIELDS } from '../../../upstreams/avaturn/client.js';
+import { ConflictError, RateLimitedError } from '../../../errors/app-error.js';
+import { startAvatarUpload, type StartedUpload } from '../../../uploads/avatar-mutations.js';
+import { PHOTO_FIELDS } from '../../../upstreams/avaturn/photo-upload.js';
 import { builder } from '../../builder.js';
+import { AvaturnAvatarRef } from '../avatar-refs.js';
 import { BodyTypeEnum } from '../enums.js';
-import { AvaturnAvatarRef } from './avaturn-avatar.js';
-import { AVATURN_MUTATION_ERRORS } from './errors.js';
-
-interface StartedUpload {
-  avatar: AvaturnAvatarRecord;
-  uploadUrl: string;
-  formFields: Array<{ name: string; value: string }>;
-  expiresAt: Date;
-}
 
 const FileFieldsRef = builder.objectRef<typeof PHOTO_FIELDS>('AvatarUploadFileFields').implement({
   description: 'Form field names of the three photos.',
@@ -46,30 +36,12 @@ const StartAvatarUploadInput = builder.inputType('StartAvatarUploadInput', {
 });
 
 builder.mutationField('startAvatarUpload', (t) =>
-  t.field({
+  t.withAuth({ user: true }).field({
     type: StartAvatarUploadSuccess,
-    authScopes: { user: true },
     description: 'For browsers that upload the photos straight to Avaturn: a new avatar (AWAITING_UPLOAD) and where to send its photos.',
     args: { input: t.arg({ type: StartAvatarUploadInput, required: true }) },
-    errors: { types: [RateLimitedError, ...AVATURN_MUTATION_ERRORS], union: { name: 'StartAvatarUploadResult' }, directResult: true },
-    resolve: async (_root, { input }, ctx) => {
-      const telephoto = input.telephoto ?? false;
-      // Shares createAvatar's limit: both make an Avaturn avatar.
-      await checkUserLimit(ctx.services.limits.avatarCreate, ctx.viewer!.userId);
-      const started = await startAvaturnAvatar(ctx.services, ctx.viewer!.userId, {
-        bodyType: input.bodyType,
-        telephoto,
-        uploadWindowMs: UPLOAD_URL_TTL_MS,
-      });
-      return {
-        avatar: started.record,
-        uploadUrl: started.uploadUrl,
-        formFields: [
-          { name: 'body-type', value: input.bodyType === 'MALE' ? 'male' : 'female' },
-          { name: 'telephoto', value: String(telephoto) },
-        ],
-        expiresAt: started.uploadExpiresAt,
-      };
-    },
+    errors: { types: [RateLimitedError, ConflictError], union: { name: 'StartAvatarUploadResult' }, directResult: true },
+    resolve: (_root, { input }, ctx) =>
+      startAvatarUpload(ctx.services, ctx.viewer.userId, { bodyType: input.bodyType, telephoto: input.telephoto ?? false }),
   }),
 );

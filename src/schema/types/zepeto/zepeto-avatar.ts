@@ -1,13 +1,11 @@
 import { unlessNotFound } from '../../../errors/app-error.js';
-import type { ZepetoAvatarRecord } from '../../../avatars/avatar-record.js';
 import { DEFAULT_FPS } from '../../../renders/zepeto-image.js';
 import { renderMotion, renderStills } from '../../../renders/zepeto-renders.js';
 import { builder } from '../../builder.js';
 import { AvatarRef } from '../avatar.js';
 import { AvatarImageRef } from '../avatar-image.js';
+import { ZepetoAvatarRef } from '../avatar-refs.js';
 import { ImageQualityEnum } from '../enums.js';
-
-export const ZepetoAvatarRef = builder.objectRef<ZepetoAvatarRecord>('ZepetoAvatar');
 
 builder.node(ZepetoAvatarRef, {
   description: 'A connected ZEPETO account, rendered by ZEPETO Render-it. All its renders in one operation are batched.',
@@ -25,7 +23,7 @@ builder.node(ZepetoAvatarRef, {
         poses: t.arg.idList({ required: true, description: 'Pose ids or raw Render-it pose keys; at least one.' }),
         quality: t.arg({ type: ImageQualityEnum, required: true, defaultValue: 'W640' }),
       },
-      resolve: (avatar, args, ctx) => renderStills(ctx, [avatar], args.poses.map(String), args.quality, { avatars: 'id', poses: 'poses' }),
+      resolve: (avatar, args, ctx) => renderStills(ctx, [avatar], args.poses, args.quality, { avatars: 'id', poses: 'poses' }),
     }),
     animation: t.field({
       type: AvatarImageRef,
@@ -36,7 +34,7 @@ builder.node(ZepetoAvatarRef, {
         fps: t.arg.int({ required: true, defaultValue: DEFAULT_FPS, description: '1 to 15.' }),
       },
       resolve: async (avatar, args, ctx) =>
-        (await renderMotion(ctx, avatar, String(args.pose), args.quality, args.fps, 'animation'))[0]!,
+        (await renderMotion(ctx, avatar, args.pose, args.quality, args.fps, 'animation'))[0]!,
     }),
     frames: t.field({
       type: [AvatarImageRef],
@@ -46,7 +44,7 @@ builder.node(ZepetoAvatarRef, {
         quality: t.arg({ type: ImageQualityEnum, required: true, defaultValue: 'W640' }),
         fps: t.arg.int({ required: true, defaultValue: DEFAULT_FPS, description: '1 to 15.' }),
       },
-      resolve: (avatar, args, ctx) => renderMotion(ctx, avatar, String(args.pose), args.quality, args.fps, 'frames'),
+      resolve: (avatar, args, ctx) => renderMotion(ctx, avatar, args.pose, args.quality, args.fps, 'frames'),
     }),
   }),
 });
