@@ -92,6 +92,20 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/**
+ * The shared state (Redis) cannot be reached, so the operation was not carried out. Retryable:
+ * clients wait `retryAfterSeconds` and try again; the gateway recovers by itself when Redis returns.
+ * @public (used by the scale-out work on the store, the event bus and the Redis limiter)
+ */
+export class StateUnavailableError extends AppError {
+  constructor(
+    message = 'The gateway cannot reach its shared state right now',
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(ErrorCode.STATE_UNAVAILABLE, `${message}; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
 /** For lookups where "not found" is an answer (`node`, subscriptions): only NOT_FOUND becomes `fallback`. */
 export function unlessNotFound<T, F>(fallback: F): (err: unknown) => T | F {
   return (err: unknown) => {

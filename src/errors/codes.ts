@@ -18,6 +18,8 @@ export const ErrorCode = {
   /** A multipart or other simple request without a preflight header (CSRF rule). */
   CSRF_PREVENTED: 'CSRF_PREVENTED',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The shared store (Redis) is unreachable: retryable, nothing was changed; see `retryAfterSeconds`. */
+  STATE_UNAVAILABLE: 'STATE_UNAVAILABLE',
   /** The request body stopped arriving for BODY_IDLE_TIMEOUT_MS (answered with HTTP 408). */
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
