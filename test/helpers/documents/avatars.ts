@@ -6,7 +6,7 @@ export const CreateAvatarMutation = graphql(`
       __typename
       ... on CreateAvatarSuccess { avatar { id status bodyType telephoto failureReason } }
       ... on Error { message code }
-      ... on InvalidPhotoError { photoField: field }
+      ... on InvalidPhotoError { field }
       ... on ValidationError { field }
     }
   }
