@@ -45,7 +45,7 @@ describe('AvaturnAvatar.customization and customizeAvatar', () => {
     const success = result.data!.customizeAvatar;
     if (success.__typename !== 'CustomizeAvatarSuccess') throw new Error(JSON.stringify(result));
     expect(success.avatar.customization).toEqual({
-      assets: { clothing: { id: CLOTHING }, hairAndHeadwear: { id: CAP, color: '#aabbcc' }, eyewear: { id: GLASSES, color: '#11223344' }, footwear: { id: 'b7e4c9a3-2d5f-4a1e-8c6b-9e3d1f7a5c01' } },
+      assets: { clothing: { assetId: CLOTHING }, hairAndHeadwear: { assetId: CAP, color: '#aabbcc' }, eyewear: { assetId: GLASSES, color: '#11223344' }, footwear: { assetId: 'b7e4c9a3-2d5f-4a1e-8c6b-9e3d1f7a5c01' } },
       body: 'body_0',
       age: 'adult',
       boneScale: { head: -50, arms: 0, chest: 50 },
@@ -56,7 +56,7 @@ describe('AvaturnAvatar.customization and customizeAvatar', () => {
     const emptied = await customize({ assets: { eyewear: null } });
     const after = emptied.data!.customizeAvatar;
     if (after.__typename !== 'CustomizeAvatarSuccess') throw new Error(JSON.stringify(emptied));
-    expect(after.avatar.customization).toMatchObject({ assets: { eyewear: null, clothing: { id: CLOTHING } }, skinToneCorrection: 12.5 });
+    expect(after.avatar.customization).toMatchObject({ assets: { eyewear: null, clothing: { assetId: CLOTHING } }, skinToneCorrection: 12.5 });
   });
 
   it.each([
