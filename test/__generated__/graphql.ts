@@ -17,7 +17,7 @@ export type AvatarAssetsInput = {
   hairAndHeadwear?: AvatarColoredAssetInput | null | undefined;
 };
 
-/** Each -50..50; an omitted one keeps its value. */
+/** Each -100..100; an omitted one keeps its value. */
 export type AvatarBoneScaleInput = {
   arms?: number | null | undefined;
   chest?: number | null | undefined;

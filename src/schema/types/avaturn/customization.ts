@@ -31,7 +31,7 @@ const AvatarAssetsRef = builder.objectRef<Assets>('AvatarAssets').implement({
 });
 
 const AvatarBoneScaleRef = builder.objectRef<Record<string, number>>('AvatarBoneScale').implement({
-  description: 'Proportions, each -50..50 (0 = as scanned).',
+  description: 'Proportions, each -100..100 (0 = as scanned).',
   fields: (t) => ({
     head: t.float({ resolve: (b) => b['head'] ?? 0 }),
     arms: t.float({ resolve: (b) => b['arms'] ?? 0 }),
