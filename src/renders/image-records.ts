@@ -32,7 +32,8 @@ export function imageRecordsOf(ownerId: string, job: RenderJob, result: RenderRe
     frameCount: animation ? result.frameCount : null,
     poseId: PoseCatalog.idOf(job.pose),
     quality: job.quality,
-    avatarIds: job.targets.map((t) => t.avatarId),
+    // The caller's avatars only: consenting people in a group image are nobody's avatar here.
+    avatarIds: job.targets.flatMap((t) => (t.avatarId === null ? [] : [t.avatarId])),
     // Render-it bills animations per frame [DOC], so an APNG costs its frames.
     costUnits: animation ? unit * (result.frameCount ?? 1) : unit,
     failureReason: null,

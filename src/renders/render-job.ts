@@ -5,10 +5,13 @@ import { costUnits, type RenderQuality } from '../upstreams/render-it/pricing.js
 /** Still: Single/Multi Images; animation: one APNG; frames: one PNG per frame. */
 type RenderKind = 'still' | 'animation' | 'frames';
 
-/** One person in the picture: the upstream ZEPETO ID and the caller's avatar it belongs to. */
+/**
+ * One person in the picture: the upstream ZEPETO ID and the caller's avatar it belongs to, or
+ * null for a person who allowed the caller's account to take pictures with them (group images).
+ */
 export interface RenderTarget {
   zepetoId: string;
-  avatarId: string;
+  avatarId: string | null;
 }
 
 /**

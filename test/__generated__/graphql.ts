@@ -148,11 +148,13 @@ export type PoseKind =
   | 'STILL';
 
 export type RenderGroupImageInput = {
-  /** 1 to 8 of the caller's ZepetoAvatar ids, shown together. */
+  /** The caller's ZepetoAvatar ids to show together: at least one; 8 people at most with zepetoIds. */
   avatars: Array<string | number>;
   /** A Pose id or a raw Render-it pose key. */
   pose: string | number;
   quality?: ImageQuality;
+  /** ZEPETO IDs of other people to show with them: each must have allowed one of those accounts to take pictures with them (in the ZEPETO app); otherwise the answer is a ValidationError on input.zepetoIds and nothing is billed. */
+  zepetoIds?: Array<string> | null | undefined;
 };
 
 export type RenderStatus =
