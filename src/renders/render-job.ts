@@ -52,6 +52,15 @@ function billedImagesOf(job: RenderJob): number {
   return job.kind === 'still' ? 1 : frameCountOf(job.pose, job.fps ?? 1);
 }
 
+/**
+ * Whether what Render-it bills for the job is only an estimate: its pricing page says the
+ * animation methods make more than one image per call, not how many it bills [ASSUMED: one per
+ * frame], so animation and frame costs are labelled estimates wherever they are shown.
+ */
+export function isCostEstimated(job: Pick<RenderJob, 'kind'>): boolean {
+  return job.kind !== 'still';
+}
+
 export function estimatedUnitsOf(job: RenderJob): number {
   return costUnits(job.quality, billedImagesOf(job));
 }
