@@ -11,6 +11,12 @@ const config: CodegenConfig = {
       plugins: ['schema-ast'],
       config: { includeDirectives: true, sort: false },
     },
+    // Apollo Client's `possibleTypes` (the format of 3 and 4), for frontends: without it the cache
+    // cannot match `... on Avatar` against an AvaturnAvatar and drops the fragment's fields.
+    'schema/possible-types.json': {
+      plugins: ['fragment-matcher'],
+      config: { apolloClientVersion: 3, deterministic: true },
+    },
     // Documents are per target (codegen adds root-level documents to every target).
     'test/__generated__/': {
       documents: ['test/**/*.ts', 'bench/**/*.ts', '!test/__generated__/**'],

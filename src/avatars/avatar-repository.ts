@@ -6,6 +6,7 @@ import { VersionedRecords } from '../store/versioned-records.js';
 import type { AvatarProvider, AvatarRecord } from './avatar-record.js';
 
 const ownerIndex = (ownerId: string) => `owner-avatars:${ownerId}`;
+const zepetoConnectionIndex = (zepetoId: string) => `zepeto-connected-by:${zepetoId}`;
 
 type NewAvatar<R extends AvatarRecord> = Omit<R, 'id' | 'version' | 'createdAt' | 'updatedAt'> & { id?: string };
 
@@ -33,7 +34,17 @@ export class AvatarRepository {
     const at = this.now().toISOString();
     const record = { ...input, id: input.id ?? randomUUID(), version: 1, createdAt: at, updatedAt: at } as R;
     await this.store.setAdd(ownerIndex(record.ownerId), record.id);
+    if (record.provider === 'ZEPETO') await this.store.setAdd(zepetoConnectionIndex(record.zepetoId), record.ownerId);
     return (await this.records.put(record)) as R;
+  }
+
+  /**
+   * The app users who connected `zepetoId` through the gateway, ever: deleting the avatar does
+   * not take it off the list, because Render-it keeps the ID connected to the workspace (and so
+   * renders it for anyone who names it) after the gateway forgot it.
+   */
+  connectedBy(zepetoId: string): Promise<string[]> {
+    return this.store.setMembers(zepetoConnectionIndex(zepetoId));
   }
 
   /** Any avatar by id, without the owner check: for webhooks and the watchdog only. */

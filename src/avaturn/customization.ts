@@ -27,15 +27,14 @@ export interface CustomizationInput {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLOUR = /^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/;
-const SCALE_MIN = -50;
-const SCALE_MAX = 50;
+/** Ranges of Avaturn's web SDK 1.1.4 [DOC]. */
+const BONE_SCALE = { min: -100, max: 100 };
+const SKIN_TONE_CORRECTION = { min: -50, max: 50 };
 const MAX_METADATA = 50;
 
-function checkScale(value: number | null | undefined, field: string): void {
+function checkRange(value: number | null | undefined, field: string, { min, max }: { min: number; max: number }): void {
   if (value === null || value === undefined) return;
-  if (!Number.isFinite(value) || value < SCALE_MIN || value > SCALE_MAX) {
-    throw new ValidationError(`${field} must be between ${SCALE_MIN} and ${SCALE_MAX}`, field);
-  }
+  if (!Number.isFinite(value) || value < min || value > max) throw new ValidationError(`${field} must be between ${min} and ${max}`, field);
 }
 
 function checkText(value: string | null | undefined, field: string, max: number): void {
@@ -55,8 +54,8 @@ export function validateCustomization(input: CustomizationInput): void {
   }
   checkText(input.body, 'input.body', 64);
   checkText(input.age, 'input.age', 32);
-  for (const part of ['head', 'arms', 'chest'] as const) checkScale(input.boneScale?.[part], `input.boneScale.${part}`);
-  checkScale(input.skinToneCorrection, 'input.skinToneCorrection');
+  for (const part of ['head', 'arms', 'chest'] as const) checkRange(input.boneScale?.[part], `input.boneScale.${part}`, BONE_SCALE);
+  checkRange(input.skinToneCorrection, 'input.skinToneCorrection', SKIN_TONE_CORRECTION);
   const metadata = input.metadata ?? [];
   if (metadata.length > MAX_METADATA) throw new ValidationError(`input.metadata has more than ${MAX_METADATA} entries`, 'input.metadata');
   const keys = new Set<string>();

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError, type MaskError } from 'graphql-yoga';
 import { PothosValidationError } from '@pothos/core';
 import { AppError, ValidationError } from '../errors/app-error.js';
-import { ErrorCode } from '../errors/codes.js';
+import { aliasOfLibraryCode, ErrorCode } from '../errors/codes.js';
 import type { Logger } from '../logging/logger.js';
 
 /** Errors whose message and code are meant for clients: ours, and typed upstream failures. */
@@ -36,17 +36,18 @@ export function createMaskError(logger: Logger): MaskError {
       });
     }
     if (graphqlError && !graphqlError.originalError) {
-      // Parse/validation errors and errors created on purpose with createGraphQLError.
-      if (!graphqlError.extensions['code'] && !graphqlError.extensions['http']) {
-        return createGraphQLError(graphqlError.message, {
-          nodes: graphqlError.nodes,
-          source: graphqlError.source,
-          positions: graphqlError.positions,
-          path: graphqlError.path,
-          extensions: { ...graphqlError.extensions, code: ErrorCode.BAD_USER_INPUT },
-        });
-      }
-      return graphqlError;
+      // Parse/validation errors and errors created on purpose with createGraphQLError: their code,
+      // renamed when a library has its own name for one of the table's; BAD_USER_INPUT when none.
+      const code = graphqlError.extensions['code'];
+      const renamed = code ? aliasOfLibraryCode(code) : graphqlError.extensions['http'] ? undefined : ErrorCode.BAD_USER_INPUT;
+      if (!renamed) return graphqlError;
+      return createGraphQLError(graphqlError.message, {
+        nodes: graphqlError.nodes,
+        source: graphqlError.source,
+        positions: graphqlError.positions,
+        path: graphqlError.path,
+        extensions: { ...graphqlError.extensions, code: renamed },
+      });
     }
     logger.error({ err: original }, 'unexpected error in a resolver');
     const masked = yogaMaskError(error, message, isDev);

@@ -58,8 +58,11 @@ export function attachGraphqlWs(server: Server, yoga: Yoga, config: Config, logg
         try {
           document = parse(payload.query);
         } catch (err) {
-          // A syntax error is the client's: an error message, not a socket closed as a server fault.
-          if (err instanceof GraphQLError) return [err];
+          // A syntax error is the client's: an error message (with the code HTTP gives it), not a
+          // socket closed as a server fault.
+          if (err instanceof GraphQLError) {
+            return [new GraphQLError(err.message, { nodes: err.nodes, source: err.source, positions: err.positions, extensions: { ...err.extensions, code: err.extensions['code'] ?? ErrorCode.GRAPHQL_PARSE_FAILED } })];
+          }
           throw err;
         }
         const args = {

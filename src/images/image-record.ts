@@ -20,6 +20,8 @@ export interface ImageRecord {
   quality: RenderQuality | null;
   avatarIds: string[];
   costUnits: number;
+  /** `costUnits` is an estimate (animations and frames; absent on records made before it was kept). */
+  costEstimated?: boolean;
   failureReason: string | null;
   /** Avaturn render id, to match `render.ready` deliveries. */
   upstreamRenderId?: string;

@@ -3,7 +3,7 @@ import type { ImageRepository } from '../images/image-repository.js';
 import { PoseCatalog } from '../poses/catalog.js';
 import { UNITS_PER_IMAGE, widthOf } from '../upstreams/render-it/pricing.js';
 import type { RenderResult } from './render-cache.js';
-import type { RenderJob } from './render-job.js';
+import { isCostEstimated, type RenderJob } from './render-job.js';
 import type { ImageRecord } from '../images/image-record.js';
 
 /**
@@ -32,9 +32,11 @@ export function imageRecordsOf(ownerId: string, job: RenderJob, result: RenderRe
     frameCount: animation ? result.frameCount : null,
     poseId: PoseCatalog.idOf(job.pose),
     quality: job.quality,
-    avatarIds: job.targets.map((t) => t.avatarId),
-    // Render-it bills animations per frame [DOC], so an APNG costs its frames.
+    // The caller's avatars only: consenting people in a group image are nobody's avatar here.
+    avatarIds: job.targets.flatMap((t) => (t.avatarId === null ? [] : [t.avatarId])),
+    // Render-it bills animations per frame [ASSUMED], so an APNG costs its frames: an estimate.
     costUnits: animation ? unit * (result.frameCount ?? 1) : unit,
+    costEstimated: isCostEstimated(job),
     failureReason: null,
   }));
 }

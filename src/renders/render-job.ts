@@ -5,10 +5,13 @@ import { costUnits, type RenderQuality } from '../upstreams/render-it/pricing.js
 /** Still: Single/Multi Images; animation: one APNG; frames: one PNG per frame. */
 type RenderKind = 'still' | 'animation' | 'frames';
 
-/** One person in the picture: the upstream ZEPETO ID and the caller's avatar it belongs to. */
+/**
+ * One person in the picture: the upstream ZEPETO ID and the caller's avatar it belongs to, or
+ * null for a person who allowed the caller's account to take pictures with them (group images).
+ */
 export interface RenderTarget {
   zepetoId: string;
-  avatarId: string;
+  avatarId: string | null;
 }
 
 /**
@@ -47,6 +50,15 @@ export function frameCountOf(pose: Pose, fps: number): number {
 /** Images billed for the job: one for a still, one per frame for animations [DOC]. */
 function billedImagesOf(job: RenderJob): number {
   return job.kind === 'still' ? 1 : frameCountOf(job.pose, job.fps ?? 1);
+}
+
+/**
+ * Whether what Render-it bills for the job is only an estimate: its pricing page says the
+ * animation methods make more than one image per call, not how many it bills [ASSUMED: one per
+ * frame], so animation and frame costs are labelled estimates wherever they are shown.
+ */
+export function isCostEstimated(job: Pick<RenderJob, 'kind'>): boolean {
+  return job.kind !== 'still';
 }
 
 export function estimatedUnitsOf(job: RenderJob): number {

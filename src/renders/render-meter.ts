@@ -2,11 +2,27 @@ import { BudgetExceededError } from '../errors/app-error.js';
 import { USD_PER_UNIT } from '../upstreams/render-it/pricing.js';
 import type { RenderScope } from './render-scope.js';
 
-export interface RenderCost {
-  /** Images Render-it billed for this operation (frames count one each). */
+interface CostFigures {
+  /** Images Render-it billed (frames count one each). */
   images: number;
   units: number;
   usd: number;
+}
+
+/** `extensions.cost`: what one operation (or subscription event) spent on Render-it. */
+export interface RenderCost extends CostFigures {
+  /**
+   * The part of the figures above that is an estimate (animations and frames: Render-it does not
+   * publish how it bills them, see `isCostEstimated`). Absent when all of it is exact.
+   */
+  estimated?: CostFigures;
+}
+
+/** What one finished call billed, and whether that is an estimate. */
+interface Billed {
+  images: number;
+  units: number;
+  estimated?: boolean;
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -27,6 +43,8 @@ export class RenderMeter {
   refused = false;
   private images = 0;
   private units = 0;
+  private estimatedImages = 0;
+  private estimatedUnits = 0;
   private reserved = 0;
   /** Absolute time (ms) after which no call of this operation starts or retries. */
   readonly deadline: number;
@@ -49,15 +67,24 @@ export class RenderMeter {
   }
 
   /** Ends a reservation: what was billed is spent, the rest is freed. */
-  settle(reservedUnits: number, billed: { images: number; units: number }): void {
+  settle(reservedUnits: number, billed: Billed): void {
     this.reserved = Math.max(0, this.reserved - reservedUnits);
     this.images += billed.images;
     this.units += billed.units;
+    if (billed.estimated) {
+      this.estimatedImages += billed.images;
+      this.estimatedUnits += billed.units;
+    }
   }
 
   summary(): RenderCost {
-    const units = round(this.units, 4);
-    return { images: this.images, units, usd: round(units * USD_PER_UNIT, 6) };
+    const figures = (images: number, rawUnits: number): CostFigures => {
+      const units = round(rawUnits, 4);
+      return { images, units, usd: round(units * USD_PER_UNIT, 6) };
+    };
+    const cost: RenderCost = figures(this.images, this.units);
+    if (this.estimatedImages > 0) cost.estimated = figures(this.estimatedImages, this.estimatedUnits);
+    return cost;
   }
 }
 

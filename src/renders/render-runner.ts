@@ -3,7 +3,7 @@ import { costUnits } from '../upstreams/render-it/pricing.js';
 import type { RenderCache, RenderResult } from './render-cache.js';
 import { billedImages, deferred, sendCall, type Deferred, type RenderMethods } from './render-calls.js';
 import type { RenderClaims } from './render-claims.js';
-import { cacheKeyOf, estimatedUnitsOf, type RenderJob } from './render-job.js';
+import { cacheKeyOf, estimatedUnitsOf, isCostEstimated, type RenderJob } from './render-job.js';
 import type { RenderMeter } from './render-meter.js';
 import { planCalls } from './render-plan.js';
 import type { RenderSettings } from './render-settings.js';
@@ -84,7 +84,7 @@ async function reserve(deps: RunnerDeps, units: number): Promise<void> {
 }
 
 /** Ends a reservation in both budgets: what was billed is spent, the rest is freed. */
-function settle(deps: RunnerDeps, reservedUnits: number, billed: { images: number; units: number }): void {
+function settle(deps: RunnerDeps, reservedUnits: number, billed: { images: number; units: number; estimated?: boolean }): void {
   deps.meter.settle(reservedUnits, billed);
   // A refund that cannot be written only leaves the user less room until the window ends.
   if (deps.budget && deps.user !== undefined) void deps.budget.settle(deps.user, reservedUnits, billed.units).catch(() => undefined);
@@ -156,7 +156,8 @@ function sendPlanned(deps: RunnerDeps, renders: PendingRender[]): void {
     sendCall(context, call, batch.map((r) => r.job)).then(
       (results) => {
         const images = sum(batch.map((r, k) => billedImages(r.job, results[k]!)));
-        settle(deps, reserved, { images, units: costUnits(batch[0]!.job.quality, images) });
+        // A call is all stills or one animation, so the whole call is exact or an estimate.
+        settle(deps, reserved, { images, units: costUnits(batch[0]!.job.quality, images), estimated: isCostEstimated(batch[0]!.job) });
         batch.forEach((r, k) => r.answer.resolve(results[k]!));
       },
       (err: unknown) => {

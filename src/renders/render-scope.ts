@@ -9,8 +9,8 @@ import type { RenderRuntime } from './render-runtime.js';
 interface RenderServices {
   renders: RenderRuntime;
   renderIt: RenderMethods;
-  /** Group images read the avatars they show. */
-  avatars: Pick<AvatarRepository, 'getOwned'>;
+  /** Group images read the avatars they show, and who connected the other ZEPETO IDs in them. */
+  avatars: Pick<AvatarRepository, 'getOwned' | 'connectedBy'>;
   images: ImageRepository;
   catalog: PoseCatalog;
   limits: { renderBudget: RenderBudget | undefined };

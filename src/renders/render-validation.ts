@@ -42,6 +42,22 @@ export function checkAnimated(pose: Pose, field = 'pose'): Pose {
   return pose;
 }
 
+/** What a ZEPETO ID may look like here: Render-it publishes no format, so only sane text. */
+const MAX_ZEPETO_ID_LENGTH = 200;
+const hasControlCharacter = (text: string) => [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+/** The consenting ZEPETO IDs of a group image: text Render-it could take, each once. */
+export function checkConsentingIds(zepetoIds: readonly string[], field: string): void {
+  const seen = new Set<string>();
+  for (const [i, zepetoId] of zepetoIds.entries()) {
+    if (zepetoId.length === 0 || zepetoId.length > MAX_ZEPETO_ID_LENGTH || zepetoId.trim() !== zepetoId || hasControlCharacter(zepetoId)) {
+      throw new ValidationError(`${field}.${i} is not a ZEPETO ID (1 to ${MAX_ZEPETO_ID_LENGTH} characters, no spaces around it)`, `${field}.${i}`);
+    }
+    if (seen.has(zepetoId)) throw new ValidationError(`${field} lists "${zepetoId}" twice`, `${field}.${i}`);
+    seen.add(zepetoId);
+  }
+}
+
 export function targetsOf(avatars: readonly ZepetoAvatarRecord[], field = 'avatars'): RenderTarget[] {
   checkTargetCount(avatars.length, field);
   const seen = new Set<string>();

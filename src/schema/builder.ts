@@ -71,9 +71,20 @@ export const builder: PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDe
   },
 });
 
-builder.addScalarType('DateTime', DateTimeResolver);
-builder.addScalarType('URL', URLResolver);
-builder.addScalarType('Upload', GraphQLUpload);
+// `@specifiedBy` tells clients and codegen what the strings are: DateTime is RFC 3339 as
+// profiled by the GraphQL Scalars spec; URL is parsed with WHATWG's URL (`new URL()`), and the
+// gateway hands out absolute http(s) URLs only; Upload follows the multipart request spec.
+builder.addScalarType('DateTime', DateTimeResolver, {
+  specifiedByURL: 'https://scalars.graphql.org/andimarek/date-time',
+});
+builder.addScalarType('URL', URLResolver, {
+  description: 'An absolute URL (http or https in every response), as parsed by the WHATWG URL standard.',
+  specifiedByURL: 'https://url.spec.whatwg.org/',
+});
+builder.addScalarType('Upload', GraphQLUpload, {
+  description: 'A file part of a GraphQL multipart request (variables only; never in a response).',
+  specifiedByURL: 'https://github.com/jaydenseric/graphql-multipart-request-spec',
+});
 
 builder.queryType({});
 builder.subscriptionType({});

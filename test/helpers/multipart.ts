@@ -75,7 +75,6 @@ export interface CreatedAvatar {
   message?: string;
   code?: string;
   field?: string | null;
-  photoField?: string;
 }
 
 export interface UploadReply {

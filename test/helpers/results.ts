@@ -1,5 +1,6 @@
 /** What a response's `extensions` may carry: the render cost of the operation (or subscription event). */
-export type ResultExtensions = { cost?: { images: number; units: number; usd: number } } & Record<string, unknown>;
+type CostFigures = { images: number; units: number; usd: number };
+export type ResultExtensions = { cost?: CostFigures & { estimated?: CostFigures } } & Record<string, unknown>;
 
 type Typename<T> = T extends { __typename?: infer N } ? NonNullable<N> : never;
 type Member<T, N> = Extract<T, { __typename?: N }>;

@@ -83,7 +83,8 @@ describe('animations and frames', () => {
     expect(gw.renderCalls().map((c) => c.path)).toEqual(
       expect.arrayContaining([`/services/biz/openApi/video/${pose.key}`, `/services/biz/openApi/video/${pose.key}/frames`]),
     );
-    expect(result.extensions?.['cost']).toEqual({ images: 2 * frames, units: frames, usd: frames / 1000 });
+    const billed = { images: 2 * frames, units: frames, usd: frames / 1000 };
+    expect(result.extensions?.['cost']).toEqual({ ...billed, estimated: billed });
     const apng = Buffer.from(await (await request(node.animation.url ?? '')).body.arrayBuffer());
     expect(imageSize(apng)).toMatchObject({ width: 320, height });
   });

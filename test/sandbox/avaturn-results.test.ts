@@ -46,6 +46,19 @@ describe('avaturn sandbox: customization', () => {
     expect(got.json).toEqual({ ...doc, assets: { ...doc.assets, hair_and_headwear: { id: asset('hair_and_headwear'), color: '#aabbcc' } } });
   });
 
+  it('takes bone scales from -100 to 100, and keeps unknown keys at every level as they came', async () => {
+    const userId = await newUser(h);
+    const { avatar_id } = await newAvatar(h, userId);
+    const doc = {
+      eye_color: '#4a3728',
+      assets: { hats: { id: UNKNOWN, style: 'beanie' }, clothing: { id: asset('clothing'), fit: 'loose' } },
+      bone_scale: { head: -100, arms: 100, legs: 40 },
+    };
+    expect((await h.api('PUT', `avatars/${avatar_id}/customization`, { body: doc })).status).toBe(202);
+    const got = await h.api('GET', `avatars/${avatar_id}/customization`);
+    expect(got.json).toMatchObject({ ...doc, bone_scale: { head: -100, arms: 100, chest: 0, legs: 40 }, body: 'body_0' });
+  });
+
   it('answers 409 for an asset in the wrong slot, 410 for an unknown asset, 422 for a bad shape', async () => {
     const userId = await newUser(h);
     const { avatar_id } = await newAvatar(h, userId);
@@ -55,10 +68,10 @@ describe('avaturn sandbox: customization', () => {
     const both = await put({ assets: { clothing: { id: asset('eyewear') }, footwear: { id: UNKNOWN } } });
     expect(both.status).toBe(410);
     for (const body of [
-      { bone_scale: { head: 51 } },
+      { bone_scale: { head: 101 } },
+      { bone_scale: { arms: -100.5 } },
       { skin_tone_correction: -50.5 },
       { assets: { hair_and_headwear: { id: asset('hair_and_headwear'), color: 'red' } } },
-      { assets: { hats: { id: asset('hair_and_headwear') } } },
       { assets: { clothing: { id: 'not-a-uuid' } } },
       { assets: { clothing: [{ id: asset('clothing') }] } },
       { metadata: { key: 5 } },

@@ -66,7 +66,7 @@ describe('createAvatar photo checks', () => {
   it('refuses a frontal that is not a JPEG or PNG by its bytes before any upstream call', async () => {
     const before = gw.app.sandbox!.avaturn!.calls.length;
     const result = createResult(await createAvatarUpload(gw, await freshToken(), { frontal: notAnImage() }));
-    expect(result).toMatchObject({ __typename: 'InvalidPhotoError', code: 'INVALID_PHOTO', photoField: 'input.frontal' });
+    expect(result).toMatchObject({ __typename: 'InvalidPhotoError', code: 'INVALID_PHOTO', field: 'input.frontal' });
     expect(result.message).toBe('input.frontal is not a JPEG or PNG image');
     expect(gw.app.sandbox!.avaturn!.calls.slice(before)).toEqual([]);
   });
@@ -75,7 +75,7 @@ describe('createAvatar photo checks', () => {
     const token = await freshToken();
     const before = gw.app.sandbox!.avaturn!.calls.length;
     const result = createResult(await createAvatarUpload(gw, token, { side2: notAnImage() }));
-    expect(result).toMatchObject({ __typename: 'InvalidPhotoError', photoField: 'input.side2' });
+    expect(result).toMatchObject({ __typename: 'InvalidPhotoError', field: 'input.side2' });
     expect(await avatarsOf(token)).toEqual([]);
     // avatars/new happened (the frontal was fine), the upload never completed, the upstream avatar was deleted.
     const calls = gw.app.sandbox!.avaturn!.calls.slice(before);

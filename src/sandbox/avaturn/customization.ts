@@ -2,32 +2,39 @@ import { z } from 'zod';
 import { ASSET_SLOTS, findAsset } from './assets.js';
 import { AvaturnApiError, fromZod } from './errors.js';
 
-const scale = z.number().min(-50).max(50);
-const asset = z.strictObject({
+/** Ranges of web SDK 1.1.4 [DOC]: bone_scale -100..100, skin_tone_correction -50..50. */
+const boneScale = z.number().min(-100).max(100);
+const skinTone = z.number().min(-50).max(50);
+const asset = z.looseObject({
   id: z.guid(),
   /** `#rrggbb` or `#rrggbbaa`; accepted on every slot. */
   color: z.string().regex(/^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/, 'colour must be #rrggbb or #rrggbbaa').optional(),
 });
 
 /**
- * The customization document. Sandbox rules where the docs are silent: unknown keys are
- * rejected (422), every top-level field is optional and an omitted one takes the default's value
- * (PUT replaces the whole document), `metadata` holds string values only.
+ * The customization document. Unknown keys, at any level, are kept and ignored, never refused
+ * [DOC]: the editor SDK adds fields (eye colour, new slots, more bones) that a client reading the
+ * document and writing it back must not lose. Sandbox rules where the docs are silent: every
+ * known top-level field is optional and an omitted one takes the default's value (PUT replaces
+ * the whole document), `metadata` holds string values only.
  */
-export const customizationSchema = z.strictObject({
-  assets: z.strictObject(Object.fromEntries(ASSET_SLOTS.map((slot) => [slot, asset.optional()]))).optional(),
+export const customizationSchema = z.looseObject({
+  assets: z.looseObject(Object.fromEntries(ASSET_SLOTS.map((slot) => [slot, asset.optional()]))).optional(),
   body: z.string().regex(/^body_\d{1,2}$/, 'body must look like body_0').optional(),
   age: z.string().min(1).max(32).optional(),
-  bone_scale: z.strictObject({ head: scale.optional(), arms: scale.optional(), chest: scale.optional() }).optional(),
-  skin_tone_correction: scale.optional(),
+  bone_scale: z.looseObject({ head: boneScale.optional(), arms: boneScale.optional(), chest: boneScale.optional() }).optional(),
+  skin_tone_correction: skinTone.optional(),
   metadata: z.record(z.string().max(200), z.string().max(2000)).optional(),
 });
 
-export interface Customization {
-  assets: Partial<Record<(typeof ASSET_SLOTS)[number], { id: string; color?: string }>>;
+type Asset = { id: string; color?: string } & Record<string, unknown>;
+
+/** A stored document: the known fields, and whatever else the client sent (kept as it came). */
+export interface Customization extends Record<string, unknown> {
+  assets: Partial<Record<(typeof ASSET_SLOTS)[number], Asset>> & Record<string, unknown>;
   body: string;
   age: string;
-  bone_scale: { head: number; arms: number; chest: number };
+  bone_scale: { head: number; arms: number; chest: number } & Record<string, unknown>;
   skin_tone_correction: number;
   metadata: Record<string, string>;
 }
@@ -63,12 +70,14 @@ export function parseCustomization(body: unknown): Customization {
   });
   const unknown = chosen.filter((c) => !c.known).map((c) => c.entry.id);
   if (unknown.length > 0) throw new AvaturnApiError(410, `unknown asset ids: ${unknown.join(', ')}`);
-  const assets: Customization['assets'] = {};
+  // Unknown slots and unknown fields of an asset are kept as they came.
+  const assets: Customization['assets'] = { ...input.assets };
   for (const { slot, entry, known } of chosen) {
     if (known!.slot !== slot) throw new AvaturnApiError(409, `asset ${known!.id} belongs to slot ${known!.slot}, not ${slot}`);
-    assets[slot] = entry.color === undefined ? { id: known!.id } : { id: known!.id, color: entry.color.toLowerCase() };
+    assets[slot] = { ...entry, id: known!.id, ...(entry.color === undefined ? {} : { color: entry.color.toLowerCase() }) };
   }
   return {
+    ...input,
     assets: input.assets === undefined ? base.assets : assets,
     body: input.body ?? base.body,
     age: input.age ?? base.age,

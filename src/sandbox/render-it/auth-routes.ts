@@ -3,6 +3,7 @@ import { BodyError, readJson, sendJson } from '../../http/body.js';
 import { route } from '../../http/router.js';
 import { apiRoute } from './api-route.js';
 import type { SandboxContext } from './context.js';
+import { consentList } from './consents.js';
 import { notFound } from './errors.js';
 
 const completeBody = z
@@ -58,6 +59,7 @@ export function mountAuthRoutes(ctx: SandboxContext): void {
   route(ctx.router, 'GET', `${ctx.basePath}/sandbox/state`, (_req, res) => {
     sendJson(res, 200, {
       connectedZepetoIds: [...ctx.connected],
+      consents: consentList(ctx),
       callCount: ctx.callCount.value,
       tps: { limit: ctx.tps.limit, inLastSecond: ctx.tps.inWindow(ctx.now()) },
       pendingLogins: ctx.sessions.pendingCount(),

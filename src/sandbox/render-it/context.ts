@@ -33,6 +33,8 @@ export interface SandboxContext {
   sessions: AuthSessions;
   results: ResultsStore;
   connected: Set<string>;
+  /** Who allowed whom to take pictures with them: ZEPETO ID -> connected ZEPETO IDs it allowed. */
+  consents: Map<string, Set<string>>;
   calls: CallRecord[];
   /** Calls since the last reset, including any the bounded `calls` log has dropped. */
   callCount: { value: number };

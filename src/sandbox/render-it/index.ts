@@ -3,6 +3,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { PoseCatalog } from '../../poses/catalog.js';
 import type { FaultController } from '../faults.js';
 import { mountAuthRoutes } from './auth-routes.js';
+import { grantConsent, mountConsentRoutes } from './consents.js';
 import { AuthSessions } from './auth-sessions.js';
 import type { CallRecord, SandboxContext } from './context.js';
 import { mountRenderRoutes } from './render-routes.js';
@@ -38,6 +39,8 @@ export interface RenderItSandbox {
   readonly calls: ReadonlyArray<{ at: number; method: string; path: string; status: number; images: number }>;
   resetCalls(): void;
   connect(zepetoIds: string[]): void;
+  /** `zepetoId` allows the connected `connectedZepetoId` to take pictures with it (what the consent route does). */
+  grantConsent(zepetoId: string, connectedZepetoId: string): void;
   close(): Promise<void>;
 }
 
@@ -46,7 +49,8 @@ const SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * Mounts the ZEPETO Render-it simulator on the shared router: the four render methods, the QR
- * connection flow, result URLs, and sandbox-only routes to complete a login and show state.
+ * connection flow, result URLs, and sandbox-only routes to complete a login, grant consents and
+ * show state.
  */
 export function mountRenderItSandbox(router: Router, options: RenderItSandboxOptions): RenderItSandbox {
   const now = options.now ?? Date.now;
@@ -64,12 +68,14 @@ export function mountRenderItSandbox(router: Router, options: RenderItSandboxOpt
     sessions: new AuthSessions(options.authSessionTtlMs ?? 60_000, now),
     results: new ResultsStore(options.resultTtlMs ?? 3_600_000, now),
     connected: new Set(options.preconnectedZepetoIds ?? []),
+    consents: new Map(),
     calls,
     callCount: { value: 0 },
   };
 
   mountRenderRoutes(ctx);
   mountAuthRoutes(ctx);
+  mountConsentRoutes(ctx);
   mountResultRoutes(ctx);
 
   const sweeper = setInterval(() => {
@@ -86,6 +92,9 @@ export function mountRenderItSandbox(router: Router, options: RenderItSandboxOpt
     },
     connect(zepetoIds) {
       for (const id of zepetoIds) ctx.connected.add(id);
+    },
+    grantConsent(zepetoId, connectedZepetoId) {
+      grantConsent(ctx, zepetoId, connectedZepetoId);
     },
     async close() {
       clearInterval(sweeper);

@@ -1,5 +1,6 @@
 import type { Pose } from '../../poses/catalog.js';
 import { apiRoute, type ApiReply } from './api-route.js';
+import { checkRenderable } from './consents.js';
 import type { SandboxContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
 import type { ResultImage } from './results-store.js';
@@ -14,7 +15,7 @@ export function mountRenderRoutes(ctx: SandboxContext): void {
     const { quality, redirect } = parseRenderQuery(query);
     const { targets } = parseOr400(photoBody, body);
     const pose = findPose(ctx, params.poseId);
-    checkConnected(ctx, targets);
+    checkRenderable(ctx, targets);
     const url = store(ctx, { format: 'png', ...size(quality, pose), seed: seedOf(pose, targets) });
     return urlReply(url, redirect, { url }, 1);
   });
@@ -25,7 +26,7 @@ export function mountRenderRoutes(ctx: SandboxContext): void {
     const { quality } = parseRenderQuery(query);
     const { poseIds, targets } = parseOr400(multiBody, body);
     const poses = poseIds.map((id) => findPose(ctx, id));
-    checkConnected(ctx, targets);
+    checkRenderable(ctx, targets);
     const images = poses.map((pose) => ({
       poseId: pose.key,
       url: store(ctx, { format: 'png', ...size(quality, pose), seed: seedOf(pose, targets) }),
@@ -38,7 +39,7 @@ export function mountRenderRoutes(ctx: SandboxContext): void {
     const { quality, redirect } = parseRenderQuery(query);
     const { fps, targets } = parseOr400(videoBody, body);
     const pose = findAnimatedPose(ctx, params.poseId);
-    checkConnected(ctx, targets);
+    checkRenderable(ctx, targets);
     const frameCount = framesOf(pose, fps);
     const url = store(ctx, { format: 'apng', ...size(quality, pose), seed: seedOf(pose, targets), frames: frameCount, fps });
     return urlReply(url, redirect, { url, frameCount }, frameCount);
@@ -49,7 +50,7 @@ export function mountRenderRoutes(ctx: SandboxContext): void {
     const { quality } = parseRenderQuery(query);
     const { fps, targets } = parseOr400(videoBody, body);
     const pose = findAnimatedPose(ctx, params.poseId);
-    checkConnected(ctx, targets);
+    checkRenderable(ctx, targets);
     const frames = framesOf(pose, fps);
     const seed = seedOf(pose, targets);
     const urls = Array.from({ length: frames }, (_, index) =>
@@ -69,11 +70,6 @@ function findAnimatedPose(ctx: SandboxContext, poseId: string | undefined): Pose
   const pose = findPose(ctx, poseId);
   if (pose.kind !== 'ANIMATED') throw badRequest(`pose ${pose.key} is a still pose; animations need an animated pose`);
   return pose;
-}
-
-function checkConnected(ctx: SandboxContext, targets: Targets): void {
-  const missing = targets.find((t) => !ctx.connected.has(t.zepetoId));
-  if (missing) throw notFound(`ZEPETO ID ${missing.zepetoId} is not connected to this workspace`);
 }
 
 function size(quality: Quality, pose: Pose): { width: number; height: number } {

@@ -1,7 +1,7 @@
 import { liveRecord } from '../../events/live-record.js';
 import { NotFoundError, unlessNotFound } from '../../errors/app-error.js';
 import { builder } from '../builder.js';
-import { ImageFormatEnum, ImageQualityEnum, RenderStatusEnum } from './enums.js';
+import { CostAccuracyEnum, ImageFormatEnum, ImageQualityEnum, RenderStatusEnum } from './enums.js';
 import { PoseRef } from './pose.js';
 import type { ImageRecord } from '../../images/image-record.js';
 
@@ -34,7 +34,15 @@ builder.node(AvatarImageRef, {
       },
     }),
     quality: t.field({ type: ImageQualityEnum, nullable: true, resolve: (i) => i.quality }),
-    costUnits: t.exposeFloat('costUnits', { description: 'Render-it cost units of this image (per frame for animations).' }),
+    costUnits: t.exposeFloat('costUnits', {
+      description:
+        'Render-it cost units of this image (1 unit = 0.001 USD): exact for stills; an estimate for animations and frames, billed per frame as far as is known (see costAccuracy). What an operation paid is its extensions.cost (nothing for a reused render).',
+    }),
+    costAccuracy: t.field({
+      type: CostAccuracyEnum,
+      description: 'ESTIMATE for animations and frames, whose billing Render-it does not publish; EXACT otherwise.',
+      resolve: (i) => (i.costEstimated ? 'ESTIMATE' : 'EXACT'),
+    }),
     failureReason: t.string({ nullable: true, resolve: (i) => i.failureReason }),
   }),
 });

@@ -37,7 +37,7 @@ export const AvatarRef = builder.interfaceRef<AvatarRecord>('Avatar').implement(
 builder.objectField(AvatarImageRef, 'avatars', (t) =>
   t.field({
     type: [AvatarRef],
-    description: 'The avatars shown in the image.',
+    description: "The caller's avatars shown in the image (people in a group image by their consent are nobody's avatar here).",
     resolve: async (image, _args, ctx) => {
       const records = await Promise.all(image.avatarIds.map((id) => ctx.services.avatars.get(id)));
       return records.filter((r): r is AvatarRecord => r !== undefined && r.ownerId === image.ownerId);

@@ -17,6 +17,16 @@ export const RenderStatusEnum = builder.enumType('RenderStatus', {
   values: ['PENDING', 'READY', 'FAILED'] as const,
 });
 
+export const CostAccuracyEnum = builder.enumType('CostAccuracy', {
+  description: 'Whether a Render-it cost is a published price or an estimate.',
+  values: {
+    EXACT: { description: 'A published price: one image at its quality (stills), or no Render-it cost at all.' },
+    ESTIMATE: {
+      description: "Render-it does not publish how it bills animations: assumed one image per frame (fps x the pose's duration).",
+    },
+  } as const,
+});
+
 export const PoseKindEnum = builder.enumType('PoseKind', {
   values: {
     STILL: { description: 'A still image pose.' },

@@ -19,6 +19,14 @@ import { UpstreamErrorClass } from '../upstream-error-class.js';
  * the builder's default members, plus each mutation's own). Every member carries `message` and a
  * `code` from the same table as `extensions.code`.
  */
+/**
+ * Same-named fields of the error types have one type (`field: String`, `retryAfterSeconds: Int`),
+ * because they meet in the same result unions: `... on InvalidPhotoError { field } ... on
+ * ValidationError { field }` must validate (test/schema/abstract-type-fields.test.ts walks them all).
+ */
+const FIELD_DESCRIPTION = 'The input field at fault, as a path like `input.frontal`.';
+const RETRY_AFTER_DESCRIPTION = 'Seconds to wait before the same request can succeed; null when there is no advice.';
+
 const ErrorCodeEnum = builder.enumType('ErrorCode', { values: Object.values(ErrorCode) });
 
 export const ErrorInterface = builder.interfaceRef<Error & { code: ErrorCode }>('Error').implement({
@@ -40,14 +48,15 @@ builder.objectType(ValidationError, {
   name: 'ValidationError',
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof ValidationError,
-  fields: (t) => ({ field: t.string({ nullable: true, resolve: (e) => e.field ?? null }) }),
+  fields: (t) => ({ field: t.string({ nullable: true, description: FIELD_DESCRIPTION, resolve: (e) => e.field ?? null }) }),
 });
 
 builder.objectType(InvalidPhotoError, {
   name: 'InvalidPhotoError',
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof InvalidPhotoError,
-  fields: (t) => ({ field: t.exposeString('field') }),
+  // Nullable like ValidationError.field (always set here): members of one union share field types.
+  fields: (t) => ({ field: t.string({ nullable: true, description: FIELD_DESCRIPTION, resolve: (e) => e.field }) }),
 });
 
 // Error types with no fields beyond message and code.
@@ -75,7 +84,11 @@ builder.objectType(RateLimitedError, {
   interfaces: [ErrorInterface],
   isTypeOf: (e) => e instanceof RateLimitedError,
   fields: (t) => ({
-    retryAfterSeconds: t.exposeInt('retryAfterSeconds', { description: 'When the limit has room again.' }),
+    retryAfterSeconds: t.int({
+      nullable: true,
+      description: `${RETRY_AFTER_DESCRIPTION} Always set here: when the limit has room again.`,
+      resolve: (e) => e.retryAfterSeconds,
+    }),
   }),
 });
 
@@ -86,8 +99,9 @@ builder.objectType(UpstreamErrorClass, {
   isTypeOf: (e) => e instanceof UpstreamError,
   fields: (t) => ({
     retryable: t.exposeBoolean('retryable'),
-    retryAfterSeconds: t.float({
+    retryAfterSeconds: t.int({
       nullable: true,
+      description: RETRY_AFTER_DESCRIPTION,
       resolve: (e) => (e.retryAfterMs === undefined ? null : Math.ceil(e.retryAfterMs / 1000)),
     }),
   }),

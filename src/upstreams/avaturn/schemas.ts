@@ -39,11 +39,16 @@ export const avatarListSchema = z.array(
 );
 export type AvaturnAvatar = z.output<typeof avatarListSchema>[number];
 
-const assetRef = z.object({ id });
+const assetRef = z.looseObject({ id });
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/);
-const scale = z.number().min(-50).max(50);
+/** Ranges of web SDK 1.1.4 [DOC]. */
+const boneScale = z.number().min(-100).max(100);
+const skinToneCorrection = z.number().min(-50).max(50);
 
-/** [SPEC] an avatar's customization; unknown fields are kept so that a GET then PUT loses nothing. */
+/**
+ * [SPEC] an avatar's customization. Unknown keys, at any level, are kept and ignored [DOC]: the
+ * editor SDK adds fields (eye colour, say), and a GET then PUT must lose none of them.
+ */
 export const customizationSchema = z.looseObject({
   assets: z
     .looseObject({
@@ -55,8 +60,8 @@ export const customizationSchema = z.looseObject({
     .optional(),
   body: z.string().optional(),
   age: z.string().optional(),
-  bone_scale: z.record(z.string(), scale).optional(),
-  skin_tone_correction: scale.optional(),
+  bone_scale: z.record(z.string(), boneScale).optional(),
+  skin_tone_correction: skinToneCorrection.optional(),
   metadata: z.record(z.string(), z.string()).optional(),
 });
 export type AvaturnCustomization = z.infer<typeof customizationSchema>;

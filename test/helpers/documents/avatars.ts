@@ -6,7 +6,7 @@ export const CreateAvatarMutation = graphql(`
       __typename
       ... on CreateAvatarSuccess { avatar { id status bodyType telephoto failureReason } }
       ... on Error { message code }
-      ... on InvalidPhotoError { photoField: field }
+      ... on InvalidPhotoError { field }
       ... on ValidationError { field }
     }
   }
@@ -63,7 +63,7 @@ export const CustomizeAvatarMutation = graphql(`
         avatar {
           id
           customization {
-            assets { clothing { id } hairAndHeadwear { id color } eyewear { id color } footwear { id } }
+            assets { clothing { assetId } hairAndHeadwear { assetId color } eyewear { assetId color } footwear { assetId } }
             body age boneScale { head arms chest } skinToneCorrection metadata { key value }
           }
         }
@@ -80,7 +80,7 @@ export const CustomizationQuery = graphql(`
       __typename
       ... on AvaturnAvatar {
         customization {
-          assets { clothing { id } hairAndHeadwear { id color } eyewear { id color } footwear { id } }
+          assets { clothing { assetId } hairAndHeadwear { assetId color } eyewear { assetId color } footwear { assetId } }
           body age boneScale { head arms chest } skinToneCorrection metadata { key value }
         }
       }

@@ -4,9 +4,16 @@ import { builder } from '../../builder.js';
 type Assets = NonNullable<AvaturnCustomization['assets']>;
 type Asset = { id: string; color?: string };
 
+/**
+ * An asset as one avatar wears it. No `id` on purpose: the catalog id is shared by every avatar
+ * wearing the asset while the colour is this avatar's own, so a normalized cache (Apollo, urql
+ * graphcache) keying it by `id` would merge two avatars' assets into one entity and show one
+ * colour for both. Without an id it is stored inside its avatar.
+ */
 const AvatarAssetRef = builder.objectRef<Asset>('AvatarAsset').implement({
+  description: "An asset as this avatar wears it (catalog id and this avatar's colour); not an entity of its own.",
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Asset id from the Avaturn asset catalog.' }),
+    assetId: t.exposeID('id', { description: 'Asset id from the Avaturn asset catalog (the same for every avatar wearing it).' }),
     color: t.string({ nullable: true, description: '#rrggbb or #rrggbbaa.', resolve: (a) => a.color ?? null }),
   }),
 });
@@ -24,7 +31,7 @@ const AvatarAssetsRef = builder.objectRef<Assets>('AvatarAssets').implement({
 });
 
 const AvatarBoneScaleRef = builder.objectRef<Record<string, number>>('AvatarBoneScale').implement({
-  description: 'Proportions, each -50..50 (0 = as scanned).',
+  description: 'Proportions, each -100..100 (0 = as scanned).',
   fields: (t) => ({
     head: t.float({ resolve: (b) => b['head'] ?? 0 }),
     arms: t.float({ resolve: (b) => b['arms'] ?? 0 }),

@@ -26,7 +26,7 @@ const AssetsInput = builder.inputType('AvatarAssetsInput', {
 });
 
 const BoneScaleInput = builder.inputType('AvatarBoneScaleInput', {
-  description: 'Each -50..50; an omitted one keeps its value.',
+  description: 'Each -100..100; an omitted one keeps its value.',
   fields: (t) => ({ head: t.float({ required: false }), arms: t.float({ required: false }), chest: t.float({ required: false }) }),
 });
 

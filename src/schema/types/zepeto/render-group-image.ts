@@ -7,7 +7,17 @@ import { ImageQualityEnum } from '../enums.js';
 
 const RenderGroupImageInput = builder.inputType('RenderGroupImageInput', {
   fields: (t) => ({
-    avatars: t.globalIDList({ required: true, for: ZepetoAvatarRef, description: "1 to 8 of the caller's ZepetoAvatar ids, shown together." }),
+    avatars: t.globalIDList({
+      required: true,
+      for: ZepetoAvatarRef,
+      description: "The caller's ZepetoAvatar ids to show together: at least one; 8 people at most with zepetoIds.",
+    }),
+    zepetoIds: t.stringList({
+      required: false,
+      defaultValue: [],
+      description:
+        'ZEPETO IDs of other people to show with them: each must have allowed one of those accounts to take pictures with them (in the ZEPETO app); otherwise the answer is a ValidationError on input.zepetoIds and nothing is billed.',
+    }),
     pose: t.id({ required: true, description: 'A Pose id or a raw Render-it pose key.' }),
     quality: t.field({ type: ImageQualityEnum, required: true, defaultValue: 'W640' }),
   }),
@@ -16,7 +26,8 @@ const RenderGroupImageInput = builder.inputType('RenderGroupImageInput', {
 builder.mutationField('renderGroupImage', (t) =>
   t.withAuth({ user: true }).field({
     type: AvatarImageRef,
-    description: "One PNG of 1 to 8 of the caller's ZEPETO avatars together in a pose.",
+    description:
+      "One PNG of 1 to 8 people together in a pose: the caller's ZEPETO avatars, and people who allowed one of those accounts to take pictures with them.",
     args: { input: t.arg({ type: RenderGroupImageInput, required: true }) },
     errors: {
       types: [BudgetExceededError, RateLimitedError],
@@ -25,6 +36,11 @@ builder.mutationField('renderGroupImage', (t) =>
       dataField: { name: 'image' },
     },
     resolve: (_root, { input }, ctx) =>
-      renderGroupImage(ctx, ctx.viewer.userId, input.avatars.map((avatar) => avatar.id), input.pose, input.quality),
+      renderGroupImage(ctx, ctx.viewer.userId, {
+        avatarIds: input.avatars.map((avatar) => avatar.id),
+        zepetoIds: input.zepetoIds ?? [],
+        pose: input.pose,
+        quality: input.quality,
+      }),
   }),
 );

@@ -27,7 +27,7 @@ builder.node(ZepetoAvatarRef, {
     }),
     animation: t.field({
       type: AvatarImageRef,
-      description: 'The animated pose as one APNG of fps x duration frames (billed per frame).',
+      description: 'The animated pose as one APNG of fps x duration frames (billed per frame, an estimate: see AvatarImage.costAccuracy).',
       args: {
         pose: t.arg.id({ required: true }),
         quality: t.arg({ type: ImageQualityEnum, required: true, defaultValue: 'W640' }),
@@ -38,7 +38,7 @@ builder.node(ZepetoAvatarRef, {
     }),
     frames: t.field({
       type: [AvatarImageRef],
-      description: 'The animated pose as one PNG per frame, in playing order.',
+      description: 'The animated pose as one PNG per frame, in playing order (each billed as one image, an estimate).',
       args: {
         pose: t.arg.id({ required: true }),
         quality: t.arg({ type: ImageQualityEnum, required: true, defaultValue: 'W640' }),
